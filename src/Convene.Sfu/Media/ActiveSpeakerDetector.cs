@@ -14,6 +14,9 @@ internal sealed class ActiveSpeakerDetector(TimeProvider time)
     /// <summary>Smoothed level (0..127, 127 = 0 dBov) above which a participant counts as speaking.</summary>
     public const double SpeakingThreshold = 127 - 55;
 
+    /// <summary>No audio packets for this long (DTX, mute) starts fading the level out.</summary>
+    public static readonly TimeSpan SilenceTimeout = TimeSpan.FromMilliseconds(500);
+
     private const double Smoothing = 0.3;
     private readonly Dictionary<string, Speaker> _speakers = new(StringComparer.Ordinal);
     private IReadOnlyList<string> _lastReported = [];
@@ -47,7 +50,7 @@ internal sealed class ActiveSpeakerDetector(TimeProvider time)
         var speaking = new List<(string ParticipantId, double Level)>();
         foreach (var (id, speaker) in _speakers)
         {
-            if (time.GetElapsedTime(speaker.LastHeard, now) > Interval)
+            if (time.GetElapsedTime(speaker.LastHeard, now) > SilenceTimeout)
             {
                 speaker.Level *= 0.5; // no packets (DTX or muted) → fade out
             }

@@ -49,7 +49,7 @@ internal sealed class NackGenerator
 
         for (var missing = highestBefore + 1; missing < index; missing++)
         {
-            _missing[missing] = new MissingPacket(nowTicks, 0, 0);
+            _missing[missing] = new MissingPacket { FirstSeenTicks = nowTicks };
         }
 
         while (_missing.Count > MaxMissing)
@@ -78,7 +78,8 @@ internal sealed class NackGenerator
             if (count < destination.Length && (hole.Retries == 0 || nowTicks - hole.LastSentTicks >= retry))
             {
                 destination[count++] = (ushort)index;
-                _missing[index] = hole with { Retries = hole.Retries + 1, LastSentTicks = nowTicks };
+                hole.Retries++;
+                hole.LastSentTicks = nowTicks;
                 if (count == destination.Length)
                 {
                     break;
@@ -94,5 +95,12 @@ internal sealed class NackGenerator
         return count;
     }
 
-    private readonly record struct MissingPacket(long FirstSeenTicks, long LastSentTicks, int Retries);
+    private sealed class MissingPacket
+    {
+        public long FirstSeenTicks { get; init; }
+
+        public long LastSentTicks { get; set; }
+
+        public int Retries { get; set; }
+    }
 }
