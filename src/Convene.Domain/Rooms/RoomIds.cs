@@ -23,10 +23,13 @@ public static class RoomIds
             return fallback;
         }
 
-        var decomposed = name.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var builder = new StringBuilder(name.Length);
+        foreach (var original in name)
         {
+            // Globalization-invariant mode has no Unicode decomposition tables, so letters with diacritics are folded
+            // through a table equivalent to NFD + dropping combining marks; letters without a decomposition (ø, đ)
+            // are dropped like the contract's sanitiser does.
+            var c = FoldDiacritic(char.ToLowerInvariant(original));
             char mapped;
             if (c == '-' || char.IsWhiteSpace(c))
             {
@@ -106,6 +109,20 @@ public static class RoomIds
 
         error = null;
         return true;
+    }
+
+    private const string Accented = "àáâãäåāăąçćĉċčďèéêëēĕėęěĝğġģĥìíîïĩīĭįĵķĺļľñńņňòóôõöōŏőŕŗřśŝşšţťùúûüũūŭůűųŵýÿŷźżž";
+    private const string Folded = "aaaaaaaaacccccdeeeeeeeeegggghiiiiiiiijklllnnnnoooooooorrrssssttuuuuuuuuuuwyyyzzz";
+
+    private static char FoldDiacritic(char c)
+    {
+        if (c < 0x80)
+        {
+            return c;
+        }
+
+        var index = Accented.IndexOf(c, StringComparison.Ordinal);
+        return index >= 0 ? Folded[index] : c;
     }
 
     private static bool IsAsciiLowerDigitOrUnderscore(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_';
