@@ -11,6 +11,12 @@ using Convene.Ice;
 using Convene.Sdp;
 using Convene.Srtp;
 
+if (args.Length > 0 && args[0] == "srtp")
+{
+    SrtpBench.Run(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2);
+    return 0;
+}
+
 var time = TimeProvider.System;
 var cert = DtlsCertificate.Generate(time);
 var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
