@@ -11,6 +11,12 @@ using Convene.Ice;
 using Convene.Sdp;
 using Convene.Srtp;
 
+if (args.Length > 0 && args[0] == "srtp")
+{
+    SrtpBench.Run(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2);
+    return 0;
+}
+
 var time = TimeProvider.System;
 var cert = DtlsCertificate.Generate(time);
 var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
@@ -178,13 +184,15 @@ sealed class Peer : IDtlsOutput
     {
         Name = name; _udp = udp;
         Ice = new IceLiteAgent(creds, time);
-        Dtls = new DtlsServerTransport(cert, this, time, Environment.GetEnvironmentVariable("PREFER_CM") == "1" ? new DtlsTransportOptions { SrtpProfiles = [SrtpProfile.Aes128CmHmacSha1_80, SrtpProfile.AeadAes128Gcm] } : null);
+        Dtls = new DtlsServerTransport(cert, this, time, Environment.GetEnvironmentVariable("PREFER_CM") == "1" ? new DtlsTransportOptions { SrtpProfiles = [DtlsSrtpProfile.Aes128CmHmacSha1_80, DtlsSrtpProfile.AeadAes128Gcm] } : null);
     }
     public string Name { get; }
     public IceLiteAgent Ice { get; }
     public DtlsServerTransport Dtls { get; }
     public volatile SrtpContext? Rx;
     public volatile SrtpContext? Tx;
+    private static SrtpKeyingMaterial ToSrtp(DtlsSrtpKeys k) => new((SrtpProfile)(int)k.Profile, k.MasterKey.ToArray(), k.MasterSalt.ToArray());
+
     public void Send(ReadOnlySpan<byte> datagram)
     {
         var to = Ice.SelectedRemote ?? Ice.ValidRemotes.FirstOrDefault();
@@ -196,7 +204,7 @@ sealed class Peer : IDtlsOutput
         {
             var r = await Dtls.Start(fingerprint, CancellationToken.None);
             log.Enqueue($"{Name} DTLS {r.Status} profile={r.Profile} suite=0x{r.CipherSuite:X4} {r.Error}");
-            if (r.Succeeded) { Rx = new SrtpContext(r.RemoteWriteKeys!); Tx = new SrtpContext(r.LocalWriteKeys!); }
+            if (r.Succeeded) { Rx = new SrtpContext(ToSrtp(r.RemoteWriteKeys!)); Tx = new SrtpContext(ToSrtp(r.LocalWriteKeys!)); }
         });
     }
 }

@@ -1,4 +1,3 @@
-using Convene.Srtp;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Tls;
 using Org.BouncyCastle.Tls.Crypto.Impl.BC;
@@ -208,7 +207,7 @@ internal sealed class DtlsEngine : IDisposable, IAsyncDisposable
     {
         var profile = state.Selected!.Value;
         var material = state.KeyingMaterial!;
-        var (keyLength, saltLength) = SrtpProfileInfo.MasterLengths(profile);
+        var (keyLength, saltLength) = DtlsSrtpKeys.Lengths(profile);
         var clientKey = material.AsSpan(0, keyLength).ToArray();
         var serverKey = material.AsSpan(keyLength, keyLength).ToArray();
         var clientSalt = material.AsSpan(2 * keyLength, saltLength).ToArray();
@@ -218,8 +217,8 @@ internal sealed class DtlsEngine : IDisposable, IAsyncDisposable
             DtlsHandshakeStatus.Succeeded,
             _isClient,
             profile,
-            new SrtpKeyingMaterial(profile, clientKey, clientSalt),
-            new SrtpKeyingMaterial(profile, serverKey, serverSalt),
+            new DtlsSrtpKeys(profile, clientKey, clientSalt),
+            new DtlsSrtpKeys(profile, serverKey, serverSalt),
             state.RemoteFingerprint,
             state.CipherSuite,
             null);

@@ -1,16 +1,15 @@
-using Convene.Srtp;
 using Org.BouncyCastle.Tls;
 
 namespace Convene.Dtls;
 
 /// <summary>What the BC peer callbacks learn during the handshake (written on the handshake thread only).</summary>
-internal sealed class DtlsSrtpPeerState(string expectedFingerprint, IReadOnlyList<SrtpProfile> profiles)
+internal sealed class DtlsSrtpPeerState(string expectedFingerprint, IReadOnlyList<DtlsSrtpProfile> profiles)
 {
     public string ExpectedFingerprint { get; } = expectedFingerprint;
 
-    public IReadOnlyList<SrtpProfile> Profiles { get; } = profiles;
+    public IReadOnlyList<DtlsSrtpProfile> Profiles { get; } = profiles;
 
-    public SrtpProfile? Selected { get; set; }
+    public DtlsSrtpProfile? Selected { get; set; }
 
     public string? RemoteFingerprint { get; set; }
 
@@ -34,9 +33,9 @@ internal sealed class DtlsSrtpPeerState(string expectedFingerprint, IReadOnlyLis
         Org.BouncyCastle.Tls.CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA,
     ];
 
-    public static int ExportLength(SrtpProfile profile)
+    public static int ExportLength(DtlsSrtpProfile profile)
     {
-        var (key, salt) = SrtpProfileInfo.MasterLengths(profile);
+        var (key, salt) = DtlsSrtpKeys.Lengths(profile);
         return 2 * (key + salt);
     }
 

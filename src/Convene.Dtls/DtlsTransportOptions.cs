@@ -1,5 +1,3 @@
-using Convene.Srtp;
-
 namespace Convene.Dtls;
 
 /// <summary>Limits and preferences of a DTLS transport.</summary>
@@ -18,5 +16,5 @@ public sealed record DtlsTransportOptions
     public int MaxDatagramSize { get; init; } = 1200;
 
     /// <summary>use_srtp profiles in preference order (the server picks the first the client offers).</summary>
-    public IReadOnlyList<SrtpProfile> SrtpProfiles { get; init; } = [SrtpProfile.AeadAes128Gcm, SrtpProfile.Aes128CmHmacSha1_80];
+    public IReadOnlyList<DtlsSrtpProfile> SrtpProfiles { get; init; } = [DtlsSrtpProfile.AeadAes128Gcm, DtlsSrtpProfile.Aes128CmHmacSha1_80];
 }
