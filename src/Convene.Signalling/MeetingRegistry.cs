@@ -13,6 +13,7 @@ namespace Convene.Signalling;
 /// Starting and ending are serialised by one gate (taken before any meeting's own gate), so a room never has two
 /// meetings and <see cref="IMeetingRoomDirectory"/> sees start/end strictly alternating.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The gate's wait handle is never materialised; it is left undisposed so late callers never hit ObjectDisposedException.")]
 public sealed partial class MeetingRegistry : IMeetingControl, IAsyncDisposable
 {
     private readonly SemaphoreSlim _transitions = new(1, 1);
@@ -137,11 +138,8 @@ public sealed partial class MeetingRegistry : IMeetingControl, IAsyncDisposable
         await Background.DrainAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await ShutdownAsync(CancellationToken.None);
-        _transitions.Dispose();
-    }
+    /// <summary>Same as <see cref="ShutdownAsync"/>; idempotent (the container may hold this instance under two services).</summary>
+    public async ValueTask DisposeAsync() => await ShutdownAsync(CancellationToken.None);
 
     internal async Task<JoinResult> JoinAsync(RoomMember member, IParticipantConnection connection, bool reconnect, string? requestId, CancellationToken cancellationToken)
     {
@@ -218,6 +216,10 @@ public sealed partial class MeetingRegistry : IMeetingControl, IAsyncDisposable
         try
         {
             await _directory.MeetingEndedAsync(meeting.RoomId, CancellationToken.None);
+        }
+        catch (ObjectDisposedException) when (_shutDown)
+        {
+            // the host is already torn down; the room status is reconciled at the next start
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

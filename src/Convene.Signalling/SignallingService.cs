@@ -18,6 +18,8 @@ public sealed class SignallingService : IAsyncDisposable
     private readonly SignallingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _sessionLogger;
+    private readonly object _shutdownLock = new();
+    private Task? _shutdown;
     private int _stopped;
 
     public SignallingService(MeetingRegistry registry, IRoomMemberTokenValidator validator, SignallingOptions options, TimeProvider time, ILoggerFactory loggerFactory)
@@ -57,13 +59,17 @@ public sealed class SignallingService : IAsyncDisposable
     }
 
     /// <summary>Ends every meeting with <c>server_shutdown</c>, closes the remaining sockets and awaits all sessions.</summary>
-    public async Task ShutdownAsync(CancellationToken cancellationToken)
+    public Task ShutdownAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        lock (_shutdownLock)
         {
-            return;
+            return _shutdown ??= ShutdownCoreAsync(cancellationToken);
         }
+    }
 
+    private async Task ShutdownCoreAsync(CancellationToken cancellationToken)
+    {
+        Volatile.Write(ref _stopped, 1);
         await _registry.ShutdownAsync(cancellationToken);
         foreach (var session in _sessions.Keys)
         {

@@ -64,6 +64,10 @@ internal sealed partial class SignallingSession : IParticipantConnection
         {
             LogSocketFailed(ex.WebSocketErrorCode);
         }
+        catch (ObjectDisposedException)
+        {
+            // the transport tore the socket down under us
+        }
         finally
         {
             _watchdog.Dispose();
@@ -233,6 +237,8 @@ internal sealed partial class SignallingSession : IParticipantConnection
                 Send(new PongEvent());
                 break;
             case JoinMessage join when !IsJoined:
+                // The join arrived in time; validating it and entering the meeting is not on the client's clock.
+                _watchdog?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                 await JoinAsync(join, cancellationToken);
                 break;
             case not JoinMessage when !IsJoined:
