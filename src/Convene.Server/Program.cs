@@ -1,6 +1,14 @@
+using Convene.Server.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddConveneCore();
+builder.AddConveneAuth();
+builder.AddConveneRooms();
+builder.AddConveneOpenApi();
+
 var app = builder.Build();
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+app.UseConveneErrors();
+app.MapConveneApis();
 await app.RunAsync();
 
 /// <summary>Entry point; public so WebApplicationFactory can reach it.</summary>
