@@ -44,4 +44,15 @@ public sealed class MungerTests
         Munge(m, 199, 4040, 101, out var stale);
         Assert.False(stale);
     }
+
+    [Fact]
+    public void Long_streams_keep_forwarding_past_half_the_sequence_space()
+    {
+        var m = new RtpMunger(0, 0, 48000);
+        for (var i = 0; i < 200_000; i++)
+        {
+            Munge(m, (ushort)(65000 + i), (uint)(i * 960), i * 20, out var ok);
+            Assert.True(ok, $"packet {i} dropped");
+        }
+    }
 }

@@ -10,6 +10,7 @@ namespace Convene.Sfu.Media;
 /// </summary>
 internal sealed class RtpMunger(ushort initialSequence, uint initialTimestamp, int clockRate)
 {
+    private const int TrailingWindow = 0x2000;
     private bool _started;
     private bool _resync = true;
     private ushort _seqOffset;
@@ -49,9 +50,19 @@ internal sealed class RtpMunger(ushort initialSequence, uint initialTimestamp, i
             _syncInSeq = inSeq;
             _resync = false;
         }
-        else if (new SeqNo(inSeq).DistanceFrom(new SeqNo(_syncInSeq)) < 0)
+        else
         {
-            return false;
+            var sinceSync = new SeqNo(inSeq).DistanceFrom(new SeqNo(_syncInSeq));
+            if (sinceSync < 0)
+            {
+                return false;
+            }
+
+            // Keep the segment start trailing so the half-range comparison stays valid on long streams.
+            if (sinceSync > TrailingWindow)
+            {
+                _syncInSeq = (ushort)(inSeq - TrailingWindow);
+            }
         }
 
         var mappedSeq = (ushort)(inSeq + _seqOffset);
