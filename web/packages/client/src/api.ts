@@ -29,6 +29,18 @@ export interface MeetRoom {
   speakerUrl: string;
 }
 
+export interface MeetRecording {
+  recordingId: string;
+  roomId: string;
+  roomName: string;
+  status: string;
+  filename?: string;
+  startDate?: number;
+  endDate?: number;
+  duration?: number;
+  size?: number;
+}
+
 export interface TokenRequest {
   secret: string;
   grantJoinMeetingPermission?: boolean;
@@ -70,6 +82,23 @@ export class MeetApi {
 
   setRole(roomId: string, participantId: string, role: 'moderator' | 'speaker', memberToken: string): Promise<{ message: string }> {
     return this.call('PUT', `/internal-api/v1/meetings/${encodeURIComponent(roomId)}/participants/${encodeURIComponent(participantId)}/role`, memberToken, { role });
+  }
+
+  startRecording(roomId: string, memberToken: string): Promise<{ recordingId: string; status: string }> {
+    return this.call('POST', '/internal-api/v1/recordings', memberToken, { roomId });
+  }
+
+  stopRecording(recordingId: string, memberToken: string): Promise<{ recordingId: string; status: string }> {
+    return this.call('POST', `/internal-api/v1/recordings/${encodeURIComponent(recordingId)}/stop`, memberToken);
+  }
+
+  recordings(roomId: string, memberToken: string): Promise<{ recordings: MeetRecording[] }> {
+    return this.call('GET', `/api/v1/recordings?roomId=${encodeURIComponent(roomId)}&maxItems=100`, memberToken);
+  }
+
+  recording(recordingId: string, secret: string | null, memberToken?: string): Promise<MeetRecording> {
+    const q = secret ? `?secret=${encodeURIComponent(secret)}` : '';
+    return this.call('GET', `/api/v1/recordings/${encodeURIComponent(recordingId)}${q}`, memberToken);
   }
 
   async appearance(): Promise<ThemeColors | undefined> {
