@@ -1,6 +1,19 @@
+using Convene.Server.Apis;
+using Convene.Server.Hosting;
+using Convene.Server.Realtime;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddConveneCore();
+builder.AddConveneAuth();
+builder.AddConveneRooms();
+builder.AddConveneSignalling();
+builder.AddConveneOpenApi();
+
 var app = builder.Build();
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+app.UseConveneErrors();
+app.MapConveneApis();
+app.MapSignallingEndpoint();
+app.MapMeetingsApi();
 await app.RunAsync();
 
 /// <summary>Entry point; public so WebApplicationFactory can reach it.</summary>

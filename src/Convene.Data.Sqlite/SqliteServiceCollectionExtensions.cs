@@ -1,0 +1,30 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Convene.Data.Sqlite;
+
+public static class SqliteServiceCollectionExtensions
+{
+    /// <summary>The SQLite file's name inside the data directory.</summary>
+    public const string DatabaseFileName = "convene.db";
+
+    /// <summary>Registers the data layer on a SQLite file in <paramref name="dataDirectory"/> (created if missing).</summary>
+    public static IServiceCollection AddConveneSqlite(this IServiceCollection services, string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var connectionString = ConnectionString(Path.Combine(dataDirectory, DatabaseFileName));
+        return services.AddConveneData(options => Configure(options, connectionString));
+    }
+
+    /// <summary>The connection string used for a database file (pooled connections, 5 s busy timeout).</summary>
+    public static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
+    {
+        DataSource = databasePath,
+        Pooling = true,
+        DefaultTimeout = 5,
+    }.ToString();
+
+    internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteServiceCollectionExtensions).Assembly.GetName().Name));
+}

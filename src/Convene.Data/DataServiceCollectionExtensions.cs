@@ -1,0 +1,25 @@
+using Convene.Data.Repositories;
+using Convene.Domain.ApiKeys;
+using Convene.Domain.Recordings;
+using Convene.Domain.Rooms;
+using Convene.Domain.Settings;
+using Convene.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Convene.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers the DbContext (pooled) with the given provider and the repository implementations.</summary>
+    public static IServiceCollection AddConveneData(this IServiceCollection services, Action<DbContextOptionsBuilder> provider)
+    {
+        services.AddDbContextPool<ConveneDbContext>(provider);
+        services.AddScoped<IRoomRepository, RoomRepository>();
+        services.AddScoped<IRoomRecordings, RoomRecordings>();
+        services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
+        services.AddScoped<ISettingsStore, SettingsStore>();
+        return services;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Convene.Server.Auth;
+
+/// <summary>How the caller authenticated.</summary>
+internal enum CallerKind
+{
+    ApiKey,
+    User,
+    RoomMember,
+}

@@ -1,0 +1,52 @@
+namespace Convene.Sfu;
+
+/// <summary>The live counters. Written mostly by the media worker; Interlocked so control threads may count too.</summary>
+internal sealed class SfuCounterSet
+{
+    private readonly long[] _drops = new long[Enum.GetValues<DropReason>().Length];
+    private long _datagramsReceived;
+    private long _datagramsSent;
+    private long _rtpForwarded;
+    private long _rtcpReceived;
+    private long _nacksReceived;
+    private long _retransmissionsSent;
+    private long _nacksSent;
+    private long _keyframeRequestsSent;
+    private long _keyframeRequestsReceived;
+    private long _recoveredByNack;
+
+    public void Drop(DropReason reason) => Interlocked.Increment(ref _drops[(int)reason]);
+
+    public void DatagramReceived() => Interlocked.Increment(ref _datagramsReceived);
+
+    public void DatagramSent() => Interlocked.Increment(ref _datagramsSent);
+
+    public void RtpForwarded() => Interlocked.Increment(ref _rtpForwarded);
+
+    public void RtcpReceived() => Interlocked.Increment(ref _rtcpReceived);
+
+    public void NackReceived() => Interlocked.Increment(ref _nacksReceived);
+
+    public void RetransmissionSent() => Interlocked.Increment(ref _retransmissionsSent);
+
+    public void NackSent() => Interlocked.Increment(ref _nacksSent);
+
+    public void KeyframeRequestSent() => Interlocked.Increment(ref _keyframeRequestsSent);
+
+    public void KeyframeRequestReceived() => Interlocked.Increment(ref _keyframeRequestsReceived);
+
+    public void Recovered(int count) => Interlocked.Add(ref _recoveredByNack, count);
+
+    public SfuCounters Snapshot() => new(
+        Interlocked.Read(ref _datagramsReceived),
+        Interlocked.Read(ref _datagramsSent),
+        Interlocked.Read(ref _rtpForwarded),
+        Interlocked.Read(ref _rtcpReceived),
+        Interlocked.Read(ref _nacksReceived),
+        Interlocked.Read(ref _retransmissionsSent),
+        Interlocked.Read(ref _nacksSent),
+        Interlocked.Read(ref _keyframeRequestsSent),
+        Interlocked.Read(ref _keyframeRequestsReceived),
+        Interlocked.Read(ref _recoveredByNack),
+        SfuCounters.FreezeDrops(_drops));
+}
