@@ -120,7 +120,6 @@ export class MeetingClient extends Emitter<MeetingEvents> {
     const entry = await publisher.unpublish(source);
     entry?.track.stop();
     if (source === 'screen_share' && publisher.tracks.has('screen_share_audio')) await this.unpublish('screen_share_audio');
-    this.emit('localTracksChanged', [...publisher.tracks.keys()]);
   }
 
   /** Mutes or unmutes a published source: the track stops sending media and everybody is told. */
@@ -169,10 +168,8 @@ export class MeetingClient extends Emitter<MeetingEvents> {
     });
   }
 
-  private async publish(source: TrackSource, track: MediaStreamTrack, muted: boolean): Promise<LocalTrack> {
-    const entry = await this.requirePublisher().publish(source, track, muted);
-    this.emit('localTracksChanged', [...this.requirePublisher().tracks.keys()]);
-    return entry;
+  private publish(source: TrackSource, track: MediaStreamTrack, muted: boolean): Promise<LocalTrack> {
+    return this.requirePublisher().publish(source, track, muted);
   }
 
   private requirePublisher(): Publisher {
@@ -214,7 +211,10 @@ export class MeetingClient extends Emitter<MeetingEvents> {
     this.subscriber?.close();
     this.signal = signal;
     this.applyJoined(joined, reconnect);
-    this.publisher = new Publisher(this.createPc(), (m) => signal.request(m));
+    const publisher = new Publisher(this.createPc(), (m) => signal.request(m), () => {
+      if (this.publisher === publisher) this.emit('localTracksChanged', [...publisher.tracks.keys()]);
+    });
+    this.publisher = publisher;
     this.subscriber = new Subscriber(this.createPc(), {
       sendAnswer: (sdp) => signal.send({ type: 'subscribeAnswer', sdp }),
       subscribed: (t) => {
@@ -228,10 +228,8 @@ export class MeetingClient extends Emitter<MeetingEvents> {
       failed: (error) => this.emit('error', error instanceof Error ? error : new Error(String(error))),
     });
     this.setState('connected');
-    for (const entry of previousTracks) {
-      await this.publisher.publish(entry.source, entry.track, entry.muted);
-    }
-    if (previousTracks.length > 0) this.emit('localTracksChanged', [...this.publisher.tracks.keys()]);
+    // Republish everything at once: the publisher coalesces it into one renegotiation.
+    await Promise.all(previousTracks.map((entry) => publisher.publish(entry.source, entry.track, entry.muted)));
   }
 
   private createPc(): RTCPeerConnection {

@@ -23,6 +23,7 @@ export class Publisher {
   constructor(
     readonly pc: RTCPeerConnection,
     private readonly request: Requester,
+    private readonly changed: () => void = () => undefined,
   ) {}
 
   /** Publishes `track` for `source`; an already published source has its track replaced without renegotiation. */
@@ -32,6 +33,7 @@ export class Publisher {
       await existing.transceiver.sender.replaceTrack(track);
       existing.track = track;
       track.enabled = !existing.muted;
+      this.changed();
       return existing;
     }
     track.enabled = !muted;
@@ -48,6 +50,7 @@ export class Publisher {
     }
     const entry: LocalTrack = { source, track, muted, transceiver };
     this.tracks.set(source, entry);
+    this.changed();
     await this.negotiate();
     return entry;
   }
@@ -56,6 +59,7 @@ export class Publisher {
     const entry = this.tracks.get(source);
     if (!entry) return undefined;
     this.tracks.delete(source);
+    this.changed();
     if (entry.transceiver) {
       await entry.transceiver.sender.replaceTrack(null);
       entry.transceiver.direction = 'inactive';

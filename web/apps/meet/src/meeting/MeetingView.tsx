@@ -206,7 +206,7 @@ export function MeetingView({ client, media, roomId, role, speakerUrl, api, memb
         </div>
         <div className="meeting-meta">
           {isModerator && speakerUrl && <CopyLinkButton url={speakerUrl} compact />}
-          <span className="muted small">{texts.meeting.participantCount(others.length + 1)}</span>
+          <span className="muted small participant-count">{texts.meeting.participantCount(others.length + 1)}</span>
         </div>
       </header>
       {state.connection === 'reconnecting' && (

@@ -34,7 +34,8 @@ export function ParticipantsPanel(props: Props) {
             {raised.map((p, i) => (
               <li key={p.participantId} className="person">
                 <span className="queue-pos" aria-hidden="true">{i + 1}</span>
-                <span className="person-name">✋ {p.name}{p.participantId === props.self.participantId ? texts.meeting.youSuffix : ''}</span>
+                <span className="hand-mark" aria-hidden="true"><Icon name="hand" size={16} /></span>
+                <span className="person-name">{p.name}{p.participantId === props.self.participantId ? texts.meeting.youSuffix : ''}</span>
                 {props.isModerator && p.participantId !== props.self.participantId && (
                   <button type="button" className="btn btn-ghost btn-small" onClick={() => props.onLowerHand(p)} aria-label={texts.meeting.lowerHandOf(p.name)}>
                     {texts.meeting.lowerHand}
@@ -59,8 +60,8 @@ export function ParticipantsPanel(props: Props) {
                   {isSelf && <span className="muted">{texts.meeting.youSuffix}</span>}
                 </span>
                 {p.role === 'moderator' && (
-                  <span className="role-badge" title={texts.meeting.moderator}>
-                    <Icon name="shield" size={14} /> {texts.meeting.moderator}
+                  <span className="role-badge" title={texts.meeting.moderator} aria-label={texts.meeting.moderator} role="img">
+                    <Icon name="shield" size={14} />
                   </span>
                 )}
                 {micMuted(p) && (

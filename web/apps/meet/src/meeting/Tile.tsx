@@ -50,7 +50,7 @@ export function Tile({ tile, pinned, onPin, featured }: { tile: TileModel; pinne
       </figcaption>
       {tile.kind === 'camera' && tile.participant.handRaisedAt !== null && (
         <span className="tile-hand" role="img" aria-label={texts.meeting.handRaised} title={texts.meeting.handRaised}>
-          ✋
+          <Icon name="hand" size={18} />
         </span>
       )}
       <span className={`tile-quality q-${tile.quality}`} role="img" aria-label={texts.meeting.quality[tile.quality]} title={texts.meeting.quality[tile.quality]}>

@@ -165,6 +165,11 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
     [],
   );
 
+  // A failed join hands the tracks back: the device view owns (and stops) them again.
+  useEffect(() => {
+    if (!joining && error) handedOver.current = false;
+  }, [joining, error]);
+
   const join = () => {
     handedOver.current = true;
     onJoin({ camera: cameraOn ? camera : null, microphone: mic, micMuted: !micOn, background: processor, cameraId, micId });

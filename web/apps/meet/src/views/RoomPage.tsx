@@ -124,9 +124,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
         });
       } catch (e) {
         setBusy(false);
-        media.camera?.stop();
-        media.microphone?.stop();
-        media.background?.stop();
+        // The device view stays up with its preview tracks, so the user can simply try again.
         if (e instanceof JoinError && e.code === 'room_closed') return fail('closed-room');
         if (e instanceof JoinError && e.code === 'room_not_found') return fail('invalid-room');
         setError(e instanceof Error ? `${e.message}` : String(e));
@@ -142,8 +140,11 @@ export function RoomPage({ roomId }: { roomId: string }) {
       setBusy(false);
       const camera = media.background?.output ?? media.camera;
       try {
-        if (media.microphone) await client.publishMicrophone(media.microphone, media.micMuted);
-        if (camera) await client.publishCamera(camera);
+        // Both go out in one renegotiation (the SDK coalesces concurrent changes).
+        await Promise.all([
+          media.microphone ? client.publishMicrophone(media.microphone, media.micMuted) : Promise.resolve(),
+          camera ? client.publishCamera(camera) : Promise.resolve(),
+        ]);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
       }
