@@ -37,6 +37,7 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
   const [level, setLevel] = useState(0);
   const [effect, setEffect] = useState<BackgroundEffect>({ kind: 'none' });
   const [processor, setProcessor] = useState<BackgroundProcessor | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const handedOver = useRef(false);
   const tracksRef = useRef<{ camera: MediaStreamTrack | null; mic: MediaStreamTrack | null; processor: BackgroundProcessor | null }>({ camera: null, mic: null, processor: null });
   tracksRef.current = { camera, mic, processor };
@@ -75,7 +76,7 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
       cancelled = true;
       if (opened && !handedOver.current) opened.stop();
     };
-  }, [cameraOn, cameraId, refreshDevices]);
+  }, [cameraOn, cameraId, refreshDevices, attempt]);
 
   useEffect(() => {
     let cancelled = false;
@@ -100,7 +101,7 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
       cancelled = true;
       if (opened && !handedOver.current) opened.stop();
     };
-  }, [micId, refreshDevices]);
+  }, [micId, refreshDevices, attempt]);
 
   useEffect(() => {
     if (!mic || !micOn) {
@@ -214,7 +215,7 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
               <Icon name="warning" />
               <div>
                 <p>{mediaProblemText(problem)}</p>
-                <button type="button" className="btn btn-ghost btn-small" onClick={() => { setProblem(null); setCameraOn(true); setMicOn(true); setMicId((id) => id ?? ''); }}>
+                <button type="button" className="btn btn-ghost btn-small" onClick={() => { setProblem(null); setCameraOn(true); setMicOn(true); setAttempt((n) => n + 1); }}>
                   {texts.devices.retry}
                 </button>
               </div>
