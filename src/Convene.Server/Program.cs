@@ -1,6 +1,7 @@
 using Convene.Server.Apis;
 using Convene.Server.Hosting;
 using Convene.Server.Realtime;
+using Convene.Server.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddConveneCore();
@@ -14,6 +15,7 @@ app.UseConveneErrors();
 app.MapConveneApis();
 app.MapSignallingEndpoint();
 app.MapMeetingsApi();
+app.MapConveneWebApp();
 await app.RunAsync();
 
 /// <summary>Entry point; public so WebApplicationFactory can reach it.</summary>

@@ -1,0 +1,34 @@
+import { isLeaveReason, type LeaveReason } from '@convene/client';
+import { errorTexts, leaveTexts, type ErrorReason } from '../texts';
+
+export function leaveView(reason: string | null): { reason: LeaveReason; title: string; message: string } {
+  const r: LeaveReason = isLeaveReason(reason) ? reason : 'unknown';
+  return { reason: r, ...leaveTexts[r] };
+}
+
+export function isErrorReason(value: string | null): value is ErrorReason {
+  return value !== null && Object.prototype.hasOwnProperty.call(errorTexts, value);
+}
+
+export function errorView(reason: string | null): { reason: ErrorReason; title: string; message: string } {
+  const r: ErrorReason = isErrorReason(reason) ? reason : 'internal-error';
+  return { reason: r, ...errorTexts[r] };
+}
+
+/** Contract §10.1: token errors → error view reason (401 means a login is needed and is reported separately). */
+export function tokenErrorReason(status: number): ErrorReason | 'login' {
+  switch (status) {
+    case 400:
+      return 'invalid-room-secret';
+    case 401:
+      return 'login';
+    case 404:
+      return 'invalid-room';
+    case 409:
+      return 'closed-room';
+    case 422:
+      return 'invalid-room';
+    default:
+      return 'internal-error';
+  }
+}

@@ -1,0 +1,64 @@
+export type Route =
+  | { name: 'room'; roomId: string }
+  | { name: 'roomRecordings'; roomId: string }
+  | { name: 'recording'; recordingId: string }
+  | { name: 'disconnected'; reason: string | null }
+  | { name: 'error'; reason: string | null }
+  | { name: 'home' }
+  | { name: 'notFound' };
+
+/** Maps a location (pathname + search) to one of the app's routes. */
+export function matchRoute(pathname: string, search: string): Route {
+  const params = new URLSearchParams(search);
+  const path = pathname.replace(/\/+$/, '') || '/';
+  let m = /^\/room\/([^/]+)\/recordings$/.exec(path);
+  if (m?.[1]) return { name: 'roomRecordings', roomId: decodeURIComponent(m[1]) };
+  m = /^\/room\/([^/]+)$/.exec(path);
+  if (m?.[1]) return { name: 'room', roomId: decodeURIComponent(m[1]) };
+  m = /^\/recording\/([^/]+)$/.exec(path);
+  if (m?.[1]) return { name: 'recording', recordingId: decodeURIComponent(m[1]) };
+  if (path === '/disconnected') return { name: 'disconnected', reason: params.get('reason') };
+  if (path === '/error') return { name: 'error', reason: params.get('reason') };
+  if (path === '/') return { name: 'home' };
+  return { name: 'notFound' };
+}
+
+export interface RoomLinkParams {
+  secret: string | null;
+  participantName: string | null;
+  leaveRedirectUrl: string | null;
+  showOnlyRecordings: boolean;
+  e2eeKey: string | null;
+}
+
+/** Reads the room link's query; `stored` is the session storage fallback for the secret after it was stripped. */
+export function readRoomLink(search: string, storedSecret: string | null): RoomLinkParams {
+  const p = new URLSearchParams(search);
+  return {
+    secret: p.get('secret') || storedSecret,
+    participantName: p.get('participant-name'),
+    leaveRedirectUrl: p.get('leave-redirect-url'),
+    showOnlyRecordings: p.get('show-only-recordings') === 'true',
+    e2eeKey: p.get('e2ee-key'),
+  };
+}
+
+/** The query without the secrets (they stay in session storage only). */
+export function stripSecrets(search: string): string {
+  const p = new URLSearchParams(search);
+  p.delete('secret');
+  p.delete('e2ee-key');
+  const rest = p.toString();
+  return rest ? `?${rest}` : '';
+}
+
+/** Resolves a leave-redirect-url: absolute http(s) URLs as given, paths against `origin`; anything else is refused. */
+export function resolveRedirect(value: string | null, origin: string): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value, origin);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}

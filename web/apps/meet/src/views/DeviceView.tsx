@@ -1,0 +1,258 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { classifyMediaError, levelMeter, listDevices, mediaProblemText, openCamera, openMicrophone, type MediaProblem } from '../lib/media';
+import { texts } from '../texts';
+import { Icon } from '../meeting/Icon';
+import { VideoView } from '../meeting/VideoView';
+import type { BackgroundEffect, BackgroundProcessor } from '../background/virtualBackground';
+import { BackgroundPicker } from '../meeting/BackgroundPicker';
+
+export interface PreparedMedia {
+  camera: MediaStreamTrack | null;
+  microphone: MediaStreamTrack | null;
+  micMuted: boolean;
+  background: BackgroundProcessor | null;
+  cameraId?: string;
+  micId?: string;
+}
+
+interface Props {
+  roomName: string;
+  displayName: string;
+  allowBackground: boolean;
+  joining: boolean;
+  error: string | null;
+  onJoin(media: PreparedMedia): void;
+}
+
+export function DeviceView({ roomName, displayName, allowBackground, joining, error, onJoin }: Props) {
+  const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
+  const [mics, setMics] = useState<MediaDeviceInfo[]>([]);
+  const [cameraId, setCameraId] = useState<string | undefined>();
+  const [micId, setMicId] = useState<string | undefined>();
+  const [cameraOn, setCameraOn] = useState(true);
+  const [micOn, setMicOn] = useState(true);
+  const [camera, setCamera] = useState<MediaStreamTrack | null>(null);
+  const [mic, setMic] = useState<MediaStreamTrack | null>(null);
+  const [problem, setProblem] = useState<MediaProblem | null>(null);
+  const [level, setLevel] = useState(0);
+  const [effect, setEffect] = useState<BackgroundEffect>({ kind: 'none' });
+  const [processor, setProcessor] = useState<BackgroundProcessor | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const handedOver = useRef(false);
+  const tracksRef = useRef<{ camera: MediaStreamTrack | null; mic: MediaStreamTrack | null; processor: BackgroundProcessor | null }>({ camera: null, mic: null, processor: null });
+  tracksRef.current = { camera, mic, processor };
+
+  const refreshDevices = useCallback(async () => {
+    const d = await listDevices().catch(() => ({ cameras: [], mics: [], speakers: [] }));
+    setCameras(d.cameras);
+    setMics(d.mics);
+  }, []);
+
+  // Open (or re-open) the camera when it is switched on or another one is chosen.
+  useEffect(() => {
+    if (!cameraOn) {
+      setCamera(null);
+      return;
+    }
+    let cancelled = false;
+    let opened: MediaStreamTrack | null = null;
+    openCamera(cameraId)
+      .then((t) => {
+        if (cancelled) {
+          t.stop();
+          return;
+        }
+        opened = t;
+        setCamera(t);
+        setProblem(null);
+        void refreshDevices();
+      })
+      .catch((e: unknown) => {
+        if (cancelled) return;
+        setProblem(classifyMediaError(e));
+        setCameraOn(false);
+      });
+    return () => {
+      cancelled = true;
+      if (opened && !handedOver.current) opened.stop();
+    };
+  }, [cameraOn, cameraId, refreshDevices, attempt]);
+
+  useEffect(() => {
+    let cancelled = false;
+    let opened: MediaStreamTrack | null = null;
+    openMicrophone(micId)
+      .then((t) => {
+        if (cancelled) {
+          t.stop();
+          return;
+        }
+        opened = t;
+        setMic(t);
+        void refreshDevices();
+      })
+      .catch((e: unknown) => {
+        if (cancelled) return;
+        setProblem((p) => p ?? classifyMediaError(e));
+        setMicOn(false);
+        setMic(null);
+      });
+    return () => {
+      cancelled = true;
+      if (opened && !handedOver.current) opened.stop();
+    };
+  }, [micId, refreshDevices, attempt]);
+
+  useEffect(() => {
+    if (!mic || !micOn) {
+      setLevel(0);
+      return;
+    }
+    let meter: ReturnType<typeof levelMeter> | null = null;
+    try {
+      meter = levelMeter(mic);
+    } catch {
+      return;
+    }
+    const id = window.setInterval(() => setLevel(meter?.read() ?? 0), 100);
+    return () => {
+      window.clearInterval(id);
+      meter?.stop();
+    };
+  }, [mic, micOn]);
+
+  // Background processing follows the camera track.
+  useEffect(() => {
+    if (!camera || effect.kind === 'none') {
+      return;
+    }
+    if (processor && processor.input === camera) {
+      processor.setEffect(effect);
+      return;
+    }
+    let cancelled = false;
+    void import('../background/virtualBackground').then(async ({ BackgroundProcessor: P }) => {
+      try {
+        const p = await P.create(camera);
+        if (cancelled) {
+          p.stop();
+          return;
+        }
+        p.setEffect(effect);
+        setProcessor(p);
+      } catch {
+        if (!cancelled) setEffect({ kind: 'none' });
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [camera, effect, processor]);
+
+  useEffect(() => {
+    if (processor && (effect.kind === 'none' || processor.input !== camera)) {
+      processor.stop();
+      setProcessor(null);
+    }
+  }, [processor, effect, camera]);
+
+  useEffect(
+    () => () => {
+      if (handedOver.current) return;
+      tracksRef.current.camera?.stop();
+      tracksRef.current.mic?.stop();
+      tracksRef.current.processor?.stop();
+    },
+    [],
+  );
+
+  // A failed join hands the tracks back: the device view owns (and stops) them again.
+  useEffect(() => {
+    if (!joining && error) handedOver.current = false;
+  }, [joining, error]);
+
+  const join = () => {
+    handedOver.current = true;
+    onJoin({ camera: cameraOn ? camera : null, microphone: mic, micMuted: !micOn, background: processor, cameraId, micId });
+  };
+
+  const preview = processor?.output ?? camera;
+  return (
+    <main className="page prejoin">
+      <header className="page-header">
+        <span className="brand">{texts.appName}</span>
+        <span className="muted">{roomName}</span>
+      </header>
+      <div className="prejoin-body">
+        <section className="preview-panel" aria-label={texts.devices.title}>
+          <div className="preview">
+            {cameraOn && preview ? (
+              <VideoView track={preview} mirrored muted className="preview-video" label={displayName} />
+            ) : (
+              <div className="preview-off">
+                <div className="avatar avatar-large" aria-hidden="true">{initials(displayName)}</div>
+                <span>{texts.devices.cameraIsOff}</span>
+              </div>
+            )}
+            <div className="preview-controls">
+              <button type="button" className={`round-btn ${micOn ? '' : 'off'}`} aria-pressed={!micOn} aria-label={micOn ? texts.devices.micOff : texts.devices.micOn} title={micOn ? texts.devices.micOff : texts.devices.micOn} onClick={() => setMicOn((v) => !v)} disabled={!mic}>
+                <Icon name={micOn ? 'mic' : 'mic-off'} />
+              </button>
+              <button type="button" className={`round-btn ${cameraOn ? '' : 'off'}`} aria-pressed={!cameraOn} aria-label={cameraOn ? texts.devices.cameraOff : texts.devices.cameraOn} title={cameraOn ? texts.devices.cameraOff : texts.devices.cameraOn} onClick={() => setCameraOn((v) => !v)}>
+                <Icon name={cameraOn ? 'cam' : 'cam-off'} />
+              </button>
+            </div>
+            <div className="level" role="meter" aria-label={texts.devices.micLevel} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(level * 100)}>
+              <div className="level-fill" style={{ transform: `scaleX(${micOn ? level : 0})` }} />
+            </div>
+          </div>
+        </section>
+        <section className="card setup-card" aria-labelledby="setup-title">
+          <h1 id="setup-title">{texts.devices.title}</h1>
+          <p className="muted">{texts.devices.joinAs(displayName)}</p>
+          {problem && (
+            <div className="notice notice-warning" role="alert">
+              <Icon name="warning" />
+              <div>
+                <p>{mediaProblemText(problem)}</p>
+                <button type="button" className="btn btn-ghost btn-small" onClick={() => { setProblem(null); setCameraOn(true); setMicOn(true); setAttempt((n) => n + 1); }}>
+                  {texts.devices.retry}
+                </button>
+              </div>
+            </div>
+          )}
+          <label className="field">
+            <span>{texts.devices.camera}</span>
+            <select value={cameraId ?? camera?.getSettings().deviceId ?? ''} onChange={(e) => setCameraId(e.target.value)} disabled={cameras.length === 0}>
+              {cameras.length === 0 && <option value="">{texts.devices.noCameras}</option>}
+              {cameras.map((c, i) => (
+                <option key={c.deviceId} value={c.deviceId}>{c.label || `${texts.devices.camera} ${i + 1}`}</option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{texts.devices.microphone}</span>
+            <select value={micId ?? mic?.getSettings().deviceId ?? ''} onChange={(e) => setMicId(e.target.value)} disabled={mics.length === 0}>
+              {mics.length === 0 && <option value="">{texts.devices.noMics}</option>}
+              {mics.map((m, i) => (
+                <option key={m.deviceId} value={m.deviceId}>{m.label || `${texts.devices.microphone} ${i + 1}`}</option>
+              ))}
+            </select>
+          </label>
+          {allowBackground && cameraOn && camera && <BackgroundPicker effect={effect} onChange={setEffect} loading={effect.kind !== 'none' && !processor} />}
+          {error && <p className="notice notice-error" role="alert">{error}</p>}
+          <button id="join-button" type="button" className="btn btn-primary btn-wide" onClick={join} disabled={joining}>
+            {joining ? texts.devices.joining : texts.devices.join}
+          </button>
+        </section>
+      </div>
+    </main>
+  );
+}
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const first = parts[0]?.[0] ?? '?';
+  const second = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
+  return (first + second).toUpperCase();
+}

@@ -1,0 +1,10 @@
+export { MeetingClient, type MeetingClientOptions } from './meetingClient';
+export type { MeetingEvents, ConnectionState } from './events';
+export type { ClientEnvironment, WebSocketLike } from './environment';
+export { SignalError, JoinError } from './errors';
+export { scoreQuality, QualityEstimator, type ConnectionQuality, type QualitySample } from './quality';
+export type { LocalTrack } from './publisher';
+export type { RemoteTrack } from './subscriber';
+export { MeetApi, ApiError, decodeMemberToken, type MeetRoom, type MeetRecording, type ThemeColors, type TokenClaims, type TokenRequest } from './api';
+export { backoffDelay } from './backoff';
+export * from './protocol';
