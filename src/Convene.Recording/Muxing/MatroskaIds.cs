@@ -18,6 +18,8 @@ internal static class MatroskaIds
     public const uint MuxingApp = 0x4D80;
     public const uint WritingApp = 0x5741;
     public const uint DateUtc = 0x4461;
+    public const uint Duration = 0x4489;
+    public const uint Void = 0xEC;
 
     public const uint Tracks = 0x1654AE6B;
     public const uint TrackEntry = 0xAE;

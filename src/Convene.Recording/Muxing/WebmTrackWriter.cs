@@ -17,7 +17,15 @@ public sealed class WebmTrackWriter : IDisposable
     private readonly WebmCodec _codec;
     private readonly EbmlBuffer _scratch = new();
     private readonly ulong _trackUid;
+    private const int DurationElementLength = 11; // 2-byte id, 1-byte size, 8-byte float
+
     private bool _headerWritten;
+    private bool _finished;
+    private int _segmentSizeOffset;
+    private int _segmentDataOffset;
+    private int _voidOffsetInInfo;
+    private long _voidOffset;
+    private long _fileStart;
     private long _clusterStartMs = -1;
     private long _lastMs = -1;
 
@@ -60,10 +68,16 @@ public sealed class WebmTrackWriter : IDisposable
             h.UInt(MatroskaIds.DocTypeReadVersion, 2);
         });
         b.Id(MatroskaIds.Segment);
+        _segmentSizeOffset = b.Length;
         b.Raw(EbmlBuffer.UnknownSize);
+        _segmentDataOffset = b.Length;
         b.Master(MatroskaIds.Info, info =>
         {
             info.UInt(MatroskaIds.TimestampScale, 1_000_000);
+            _voidOffsetInInfo = info.Length;
+            info.Id(MatroskaIds.Void); // room for Duration, filled in by Finish
+            info.Size(DurationElementLength - 2);
+            info.Raw(new byte[DurationElementLength - 2]);
             info.String(MatroskaIds.MuxingApp, "Convene");
             info.String(MatroskaIds.WritingApp, "Convene recorder");
         });
@@ -94,8 +108,51 @@ public sealed class WebmTrackWriter : IDisposable
                 });
             }
         }));
+        _voidOffset = _segmentDataOffset + 4 + InfoSizeLength(b) + _voidOffsetInInfo;
+        _fileStart = _stream.CanSeek ? _stream.Position : -1;
         Emit();
         _headerWritten = true;
+    }
+
+    /// <summary>
+    /// On a clean close, turns the live file into a regular one: the segment gets its real size and Info its
+    /// Duration (written over the reserved Void), so players can seek and show the length. Clusters keep unknown
+    /// size, which every Matroska reader accepts. Without this (a crash) the file is still fully playable.
+    /// </summary>
+    public void Finish()
+    {
+        if (!_headerWritten || !_stream.CanSeek || _fileStart < 0 || _finished)
+        {
+            return;
+        }
+
+        _finished = true;
+        var end = _stream.Position;
+        var b = _scratch;
+        b.Clear();
+        b.Float(MatroskaIds.Duration, Math.Max(0, _lastMs - Math.Max(0, FirstTimestampMs)) + (_codec == WebmCodec.Opus ? 20 : 33));
+        _stream.Position = _fileStart + _voidOffset;
+        _stream.Write(b.WrittenSpan);
+
+        Span<byte> size = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64BigEndian(size, (ulong)(end - _fileStart - _segmentDataOffset) | (1UL << 56));
+        _stream.Position = _fileStart + _segmentSizeOffset;
+        _stream.Write(size);
+        _stream.Position = end;
+        _stream.Flush();
+    }
+
+    /// <summary>Bytes of the Info element's size field in <paramref name="header"/> (its id is 4 bytes, right after the segment size).</summary>
+    private int InfoSizeLength(EbmlBuffer header)
+    {
+        var first = header.WrittenSpan[_segmentDataOffset + 4];
+        var length = 1;
+        while (length < 8 && (first & (0x80 >> (length - 1))) == 0)
+        {
+            length++;
+        }
+
+        return length;
     }
 
     /// <summary>
@@ -145,7 +202,11 @@ public sealed class WebmTrackWriter : IDisposable
         FrameCount++;
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        Finish();
+        _stream.Dispose();
+    }
 
     private void Emit()
     {

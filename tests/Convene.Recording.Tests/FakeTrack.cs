@@ -1,0 +1,43 @@
+using Convene.Sfu.Api;
+
+namespace Convene.Recording.Tests;
+
+/// <summary>An SFU track double: remembers the attached sink and how often a consumer attached (= keyframe requests).</summary>
+internal sealed class FakeTrack(string trackId, string participantId, MediaKind kind, string codec) : IMediaTrack
+{
+    private IRtpSink? _sink;
+
+    public string TrackId => trackId;
+
+    public string ParticipantId => participantId;
+
+    public MediaKind Kind => kind;
+
+    public TrackSource Source => kind == MediaKind.Video ? TrackSource.Camera : TrackSource.Microphone;
+
+    public bool Muted => false;
+
+    public string CodecName => codec;
+
+    public int Attaches { get; private set; }
+
+    public IDisposable AttachLocalConsumer(IRtpSink sink)
+    {
+        _sink = sink;
+        Attaches++;
+        return new Detach(this, sink);
+    }
+
+    public void Send(ReadOnlySpan<byte> packet) => _sink?.OnRtp(packet);
+
+    private sealed class Detach(FakeTrack track, IRtpSink sink) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (ReferenceEquals(track._sink, sink))
+            {
+                track._sink = null;
+            }
+        }
+    }
+}
