@@ -71,7 +71,7 @@ public sealed class LocalRecordingStorage : IRecordingStorage
             return [];
         }
 
-        return [.. Directory.EnumerateFiles(directory, baseName + ".*").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+        return [.. Directory.EnumerateFiles(directory, baseName + ".*").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
     }
 
     public int DeleteRecordingFiles(string roomId, string baseName)

@@ -84,7 +84,7 @@ internal sealed class RecordingRepository(ConveneDbContext db) : IRecordingRepos
 
         var page = await rows.Skip(query.Offset).Take(query.MaxItems + 1).ToListAsync(cancellationToken);
         var truncated = page.Count > query.MaxItems;
-        return (truncated ? page[..query.MaxItems] : page, truncated);
+        return (truncated ? page.Take(query.MaxItems).ToList() : page, truncated);
     }
 
     public async Task<IReadOnlyList<Recording>> ListByStatusAsync(IReadOnlyCollection<RecordingStatus> statuses, CancellationToken cancellationToken) =>

@@ -69,7 +69,7 @@ internal static partial class RecordingsApi
 
     private static async Task<IResult> StopAsync(HttpContext http, string recordingId, IRoomRepository rooms, IRecordingRepository repository, RecordingLifecycle lifecycle, BaseUrls urls, CancellationToken cancellationToken)
     {
-        if (!RecordingAccess.TryParseId(recordingId, "recordingId", out var id, out var roomId, out var invalid))
+        if (!RecordingAuthorisation.TryParseId(recordingId, "recordingId", out var id, out var roomId, out var invalid))
         {
             return invalid!;
         }

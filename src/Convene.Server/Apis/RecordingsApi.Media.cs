@@ -14,7 +14,7 @@ internal static partial class RecordingsApi
 
     private static async Task<IResult> MediaAsync(HttpContext http, string recordingId, IRecordingRepository repository, IRecordingStorage storage, CancellationToken cancellationToken)
     {
-        if (!RecordingAccess.TryParseId(recordingId, "recordingId", out var id, out _, out var invalid))
+        if (!RecordingAuthorisation.TryParseId(recordingId, "recordingId", out var id, out _, out var invalid))
         {
             return invalid!;
         }
@@ -26,7 +26,7 @@ internal static partial class RecordingsApi
             return ApiErrors.Validation("headers.range", "Invalid range header format. Expected: bytes=start-end");
         }
 
-        var (recording, error) = await RecordingAccess.AuthoriseReadAsync(http, id, repository, cancellationToken);
+        var (recording, error) = await RecordingAuthorisation.AuthoriseReadAsync(http, id, repository, cancellationToken);
         if (recording is null)
         {
             return error!;
@@ -88,7 +88,7 @@ internal static partial class RecordingsApi
             return invalid;
         }
 
-        var (caller, authError) = await RecordingAccess.AuthenticateAsync(http);
+        var (caller, authError) = await RecordingAuthorisation.AuthenticateAsync(http);
         if (caller is null)
         {
             return authError;
@@ -144,12 +144,12 @@ internal static partial class RecordingsApi
 
     private static async Task<IResult> TracksAsync(HttpContext http, string recordingId, IRecordingRepository repository, IRecordingStorage storage, CancellationToken cancellationToken)
     {
-        if (!RecordingAccess.TryParseId(recordingId, "recordingId", out var id, out _, out var invalid))
+        if (!RecordingAuthorisation.TryParseId(recordingId, "recordingId", out var id, out _, out var invalid))
         {
             return invalid!;
         }
 
-        var (recording, error) = await RecordingAccess.AuthoriseReadAsync(http, id, repository, cancellationToken);
+        var (recording, error) = await RecordingAuthorisation.AuthoriseReadAsync(http, id, repository, cancellationToken);
         if (recording is null)
         {
             return error!;
@@ -171,7 +171,7 @@ internal static partial class RecordingsApi
 
     private static async Task<IResult> TrackFileAsync(HttpContext http, string recordingId, string fileName, IRecordingRepository repository, IRecordingStorage storage, CancellationToken cancellationToken)
     {
-        if (!RecordingAccess.TryParseId(recordingId, "recordingId", out var id, out _, out var invalid))
+        if (!RecordingAuthorisation.TryParseId(recordingId, "recordingId", out var id, out _, out var invalid))
         {
             return invalid!;
         }
@@ -181,7 +181,7 @@ internal static partial class RecordingsApi
             return ApiErrors.Validation("fileName", "Invalid track file name");
         }
 
-        var (recording, error) = await RecordingAccess.AuthoriseReadAsync(http, id, repository, cancellationToken);
+        var (recording, error) = await RecordingAuthorisation.AuthoriseReadAsync(http, id, repository, cancellationToken);
         if (recording is null)
         {
             return error!;

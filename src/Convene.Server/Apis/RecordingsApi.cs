@@ -93,7 +93,7 @@ internal static partial class RecordingsApi
             return errors.ToResult();
         }
 
-        var (caller, authError) = await RecordingAccess.AuthenticateAsync(http);
+        var (caller, authError) = await RecordingAuthorisation.AuthenticateAsync(http);
         if (caller is null)
         {
             return authError;
@@ -123,12 +123,12 @@ internal static partial class RecordingsApi
 
     private static async Task<IResult> GetAsync(HttpContext http, string recordingId, IRecordingRepository repository, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        if (!RecordingAccess.TryParseId(recordingId, "recordingId", out var id, out _, out var invalid))
+        if (!RecordingAuthorisation.TryParseId(recordingId, "recordingId", out var id, out _, out var invalid))
         {
             return invalid!;
         }
 
-        var (recording, error) = await RecordingAccess.AuthoriseReadAsync(http, id, repository, cancellationToken);
+        var (recording, error) = await RecordingAuthorisation.AuthoriseReadAsync(http, id, repository, cancellationToken);
         if (recording is null)
         {
             return error!;
@@ -141,12 +141,12 @@ internal static partial class RecordingsApi
 
     private static async Task<IResult> DeleteAsync(HttpContext http, string recordingId, IRecordingRepository repository, IRecordingStorage storage, CancellationToken cancellationToken)
     {
-        if (!RecordingAccess.TryParseId(recordingId, "recordingId", out var id, out _, out var invalid))
+        if (!RecordingAuthorisation.TryParseId(recordingId, "recordingId", out var id, out _, out var invalid))
         {
             return invalid!;
         }
 
-        var (caller, authError) = await RecordingAccess.AuthenticateAsync(http);
+        var (caller, authError) = await RecordingAuthorisation.AuthenticateAsync(http);
         if (caller is null)
         {
             return authError;
@@ -158,7 +158,7 @@ internal static partial class RecordingsApi
             return RecordingErrors.NotFound(id);
         }
 
-        if (!RecordingAccess.CanDelete(caller, recording.RoomId))
+        if (!RecordingAuthorisation.CanDelete(caller, recording.RoomId))
         {
             return ApiErrors.Forbidden();
         }
@@ -181,7 +181,7 @@ internal static partial class RecordingsApi
             return invalid;
         }
 
-        var (caller, authError) = await RecordingAccess.AuthenticateAsync(http);
+        var (caller, authError) = await RecordingAuthorisation.AuthenticateAsync(http);
         if (caller is null)
         {
             return authError;
@@ -224,12 +224,12 @@ internal static partial class RecordingsApi
 
     private static async Task<IResult> UrlAsync(HttpContext http, string recordingId, IRecordingRepository repository, BaseUrls urls, CancellationToken cancellationToken)
     {
-        if (!RecordingAccess.TryParseId(recordingId, "recordingId", out var id, out _, out var invalid))
+        if (!RecordingAuthorisation.TryParseId(recordingId, "recordingId", out var id, out _, out var invalid))
         {
             return invalid!;
         }
 
-        var (caller, authError) = await RecordingAccess.AuthenticateAsync(http);
+        var (caller, authError) = await RecordingAuthorisation.AuthenticateAsync(http);
         if (caller is null)
         {
             return authError;
@@ -241,7 +241,7 @@ internal static partial class RecordingsApi
             return RecordingErrors.NotFound(id);
         }
 
-        if (!RecordingAccess.CanRetrieve(caller, recording.RoomId))
+        if (!RecordingAuthorisation.CanRetrieve(caller, recording.RoomId))
         {
             return ApiErrors.Forbidden();
         }
@@ -280,7 +280,7 @@ internal static partial class RecordingsApi
         return errors.HasErrors ? ([], errors.ToResult()) : (ids, null);
     }
 
-    private static System.Text.Json.Nodes.JsonObject Project(RecordingDto dto, IReadOnlySet<string> fields, JsonSerializerOptions options)
+    private static System.Text.Json.Nodes.JsonObject Project(RecordingDto dto, HashSet<string> fields, JsonSerializerOptions options)
     {
         var node = JsonSerializer.SerializeToNode(dto, options)!.AsObject();
         foreach (var name in node.Select(p => p.Key).ToList())

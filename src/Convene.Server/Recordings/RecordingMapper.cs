@@ -1,11 +1,12 @@
 using Convene.Domain.Recordings;
+using RecordingEntity = Convene.Domain.Recordings.Recording;
 using Convene.Server.Http;
 
 namespace Convene.Server.Recordings;
 
 internal static class RecordingMapper
 {
-    public static RecordingDto ToDto(Recording r) => new(
+    public static RecordingDto ToDto(RecordingEntity r) => new(
         r.RecordingId,
         r.RoomId,
         r.RoomName,

@@ -1,4 +1,5 @@
 using Convene.Domain.Recordings;
+using RecordingEntity = Convene.Domain.Recordings.Recording;
 using Convene.Domain.Users;
 using Convene.Server.Auth;
 using Convene.Server.Http;
@@ -6,7 +7,7 @@ using Convene.Server.Http;
 namespace Convene.Server.Recordings;
 
 /// <summary>Who may see or delete which recording (contract §3.10–3.16, §4.4–4.5).</summary>
-internal static class RecordingAccess
+internal static class RecordingAuthorisation
 {
     public const AuthSchemes KeyAdminOrMember = AuthSchemes.ApiKey | AuthSchemes.AccessToken | AuthSchemes.RoomMemberToken;
 
@@ -38,7 +39,7 @@ internal static class RecordingAccess
     /// anything else is 400 (404 when the recording does not exist); without it K, A or M of the same room with
     /// <c>canRetrieveRecordings</c>.
     /// </summary>
-    public static async Task<(Recording? Recording, IResult? Error)> AuthoriseReadAsync(HttpContext http, string recordingId, IRecordingRepository repository, CancellationToken cancellationToken)
+    public static async Task<(RecordingEntity? Recording, IResult? Error)> AuthoriseReadAsync(HttpContext http, string recordingId, IRecordingRepository repository, CancellationToken cancellationToken)
     {
         var secret = http.Request.Query["secret"].ToString();
         if (secret.Length > 0)
