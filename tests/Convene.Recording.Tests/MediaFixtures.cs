@@ -17,7 +17,9 @@ internal static class MediaFixtures
         return path;
     }
 
-    public static async Task<string> RunAsync(string exe, params string[] args)
+    public static Task<string> RunAsync(string exe, params string[] args) => RunAsync(exe, true, args);
+
+    public static async Task<string> RunAsync(string exe, bool withStderr, params string[] args)
     {
         var info = new ProcessStartInfo(exe) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in args)
@@ -30,8 +32,9 @@ internal static class MediaFixtures
         var stderr = p.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await p.WaitForExitAsync(timeout.Token);
-        var output = await stdout + await stderr;
-        Assert.True(p.ExitCode == 0, exe + " failed: " + output);
+        var output = withStderr ? await stdout + await stderr : await stdout;
+        var errors = await stderr;
+        Assert.True(p.ExitCode == 0, exe + " failed: " + output + errors);
         return output;
     }
 
@@ -126,7 +129,7 @@ internal static class MediaFixtures
     /// <summary>ffprobe's JSON for a file (format + streams).</summary>
     public static async Task<System.Text.Json.JsonElement> ProbeAsync(string file)
     {
-        var json = await RunAsync("ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", file);
+        var json = await RunAsync("ffprobe", false, "-v", "error", "-print_format", "json", "-show_format", "-show_streams", file);
         return System.Text.Json.JsonDocument.Parse(json).RootElement;
     }
 
@@ -136,7 +139,7 @@ internal static class MediaFixtures
     /// <summary>Duration from the packets themselves (last pts + its duration): works for live files without a Duration element.</summary>
     public static async Task<double> PacketDurationAsync(string file)
     {
-        var csv = await RunAsync("ffprobe", "-v", "error", "-select_streams", "0", "-show_entries", "packet=pts_time,duration_time", "-of", "csv=p=0", file);
+        var csv = await RunAsync("ffprobe", false, "-v", "error", "-select_streams", "0", "-show_entries", "packet=pts_time,duration_time", "-of", "csv=p=0", file);
         var last = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last().Split(',');
         return double.Parse(last[0], CultureInfo.InvariantCulture) + (last.Length > 1 && last[1].Length > 0 ? double.Parse(last[1], CultureInfo.InvariantCulture) : 0);
     }

@@ -21,7 +21,6 @@ public sealed class WebmTrackWriter : IDisposable
 
     private bool _headerWritten;
     private bool _finished;
-    private int _segmentSizeOffset;
     private int _segmentDataOffset;
     private int _voidOffsetInInfo;
     private long _voidOffset;
@@ -68,7 +67,6 @@ public sealed class WebmTrackWriter : IDisposable
             h.UInt(MatroskaIds.DocTypeReadVersion, 2);
         });
         b.Id(MatroskaIds.Segment);
-        _segmentSizeOffset = b.Length;
         b.Raw(EbmlBuffer.UnknownSize);
         _segmentDataOffset = b.Length;
         b.Master(MatroskaIds.Info, info =>
@@ -115,9 +113,9 @@ public sealed class WebmTrackWriter : IDisposable
     }
 
     /// <summary>
-    /// On a clean close, turns the live file into a regular one: the segment gets its real size and Info its
-    /// Duration (written over the reserved Void), so players can seek and show the length. Clusters keep unknown
-    /// size, which every Matroska reader accepts. Without this (a crash) the file is still fully playable.
+    /// On a clean close, writes Info's Duration over the reserved Void so players show the length. The segment and
+    /// clusters keep their unknown size (a finite segment around unknown-size clusters makes readers complain).
+    /// Without this (a crash) the file is still fully playable, just without a declared duration.
     /// </summary>
     public void Finish()
     {
@@ -134,10 +132,6 @@ public sealed class WebmTrackWriter : IDisposable
         _stream.Position = _fileStart + _voidOffset;
         _stream.Write(b.WrittenSpan);
 
-        Span<byte> size = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt64BigEndian(size, (ulong)(end - _fileStart - _segmentDataOffset) | (1UL << 56));
-        _stream.Position = _fileStart + _segmentSizeOffset;
-        _stream.Write(size);
         _stream.Position = end;
         _stream.Flush();
     }

@@ -22,14 +22,17 @@ internal sealed partial class RecordingLifecycle(
     IRecordingStorage storage,
     TimeProvider time,
     IOptions<RecordingOptions> options,
-    ILogger<RecordingLifecycle> logger) : IHostedService, IAsyncDisposable
+    ILogger<RecordingLifecycle> logger) : IHostedService, IActiveRecordings, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, ActiveRecording> _active = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, bool> _background = new();
     private readonly SemaphoreSlim _composites = new(options.Value.MaxConcurrentComposites);
     private readonly CancellationTokenSource _shutdown = new();
+    private int _disposed;
 
     public bool IsRecording(string roomId) => _active.ContainsKey(roomId);
+
+    public string? ActiveRecordingId(string roomId) => _active.TryGetValue(roomId, out var slot) ? slot.RecordingId : null;
 
     public async Task<(RecordingEntity? Recording, IResult? Error)> StartAsync(string roomId, string roomName, CancellationToken cancellationToken)
     {
@@ -186,7 +189,11 @@ internal sealed partial class RecordingLifecycle(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _shutdown.CancelAsync();
+        if (!_shutdown.IsCancellationRequested)
+        {
+            await _shutdown.CancelAsync();
+        }
+
         foreach (var (roomId, slot) in _active.ToArray())
         {
             if (_active.TryRemove(roomId, out _) && slot.Recorder is not null)
@@ -200,6 +207,12 @@ internal sealed partial class RecordingLifecycle(
 
     public async ValueTask DisposeAsync()
     {
+        // DI disposes this instance twice (as itself and as the hosted service it also is).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None);
         _shutdown.Dispose();
         _composites.Dispose();

@@ -19,6 +19,7 @@ internal static class RecordingServiceCollectionExtensions
             Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<ConveneOptions>>().Value.DataDirectory), "recordings")));
         services.AddSingleton<RecordingLifecycle>();
         services.AddHostedService(sp => sp.GetRequiredService<RecordingLifecycle>());
+        services.AddSingleton<IActiveRecordings>(sp => sp.GetRequiredService<RecordingLifecycle>());
         services.AddScoped<IRoomRecordings, RoomRecordingsWithMedia>();
         return builder;
     }
