@@ -1,17 +1,21 @@
 using Convene.Server.Apis;
 using Convene.Server.Hosting;
 using Convene.Server.Recordings;
+using Convene.Server.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddConveneCore();
 builder.AddConveneAuth();
 builder.AddConveneRooms();
+builder.AddConveneSignalling();
 builder.AddConveneRecordings();
 builder.AddConveneOpenApi();
 
 var app = builder.Build();
 app.UseConveneErrors();
 app.MapConveneApis();
+app.MapSignallingEndpoint();
+app.MapMeetingsApi();
 app.MapRecordingsApi();
 await app.RunAsync();
 

@@ -1,0 +1,3 @@
+namespace Convene.Signalling.Protocol;
+
+internal sealed record ErrorEvent(string Code, string Message) : ServerMessage;

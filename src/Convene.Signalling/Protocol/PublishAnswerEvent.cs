@@ -1,0 +1,3 @@
+namespace Convene.Signalling.Protocol;
+
+internal sealed record PublishAnswerEvent(string Sdp, IReadOnlyList<PublishedTrackInfo> Tracks) : ServerMessage;

@@ -1,0 +1,3 @@
+namespace Convene.Signalling.Protocol;
+
+internal sealed record RoomInfo(string RoomId, string RoomName, RoomConfigInfo Config);

@@ -1,0 +1,3 @@
+namespace Convene.Signalling.Protocol;
+
+internal sealed record SubscribeOfferEvent(string Sdp, IReadOnlyList<SubscribedTrackInfo> Tracks) : ServerMessage;

@@ -1,0 +1,3 @@
+namespace Convene.Signalling.Protocol;
+
+internal sealed record TrackUnpublishedEvent(string ParticipantId, string TrackId) : ServerMessage;
