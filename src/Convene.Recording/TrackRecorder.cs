@@ -136,8 +136,11 @@ public sealed partial class TrackRecorder : IRtpSink, IAsyncDisposable
     {
         lock (_attachLock)
         {
-            _attachment?.Dispose();
+            // New attachment first, then the old one: no gap in which packets are lost; a packet delivered twice
+            // meanwhile is ignored by the assembler as a duplicate.
+            var previous = _attachment;
             _attachment = _track.AttachLocalConsumer(this);
+            previous?.Dispose();
             _lastKeyframeRequest = _time.GetTimestamp();
         }
     }
@@ -172,13 +175,14 @@ public sealed partial class TrackRecorder : IRtpSink, IAsyncDisposable
     {
         if (!_assembler.Push(packet, out var frame))
         {
-            if (_assembler.NeedsKeyframe && _time.GetElapsedTime(_lastKeyframeRequest) >= KeyframeRequestInterval && !_queue.Reader.Completion.IsCompleted)
+            if (_assembler.NeedsKeyframe && _time.GetElapsedTime(_lastKeyframeRequest, arrival) >= KeyframeRequestInterval && !_queue.Reader.Completion.IsCompleted)
             {
                 lock (_attachLock)
                 {
                     if (_attachment is not null)
                     {
                         Attach();
+                        _lastKeyframeRequest = arrival;
                     }
                 }
             }

@@ -21,11 +21,25 @@ internal sealed class FakeTrack(string trackId, string participantId, MediaKind 
 
     public int Attaches { get; private set; }
 
+    private object? _current;
+    private volatile bool _keyframeRequested;
+
     public IDisposable AttachLocalConsumer(IRtpSink sink)
     {
+        var attachment = new Detach(this, sink);
+        _current = attachment;
         _sink = sink;
         Attaches++;
-        return new Detach(this, sink);
+        _keyframeRequested = true; // like the SFU: attaching asks the publisher for a keyframe
+        return attachment;
+    }
+
+    /// <summary>True once after each attach: the publisher should send a keyframe next.</summary>
+    public bool TakeKeyframeRequest()
+    {
+        var requested = _keyframeRequested;
+        _keyframeRequested = false;
+        return requested;
     }
 
     public void Send(ReadOnlySpan<byte> packet) => _sink?.OnRtp(packet);
@@ -34,9 +48,10 @@ internal sealed class FakeTrack(string trackId, string participantId, MediaKind 
     {
         public void Dispose()
         {
-            if (ReferenceEquals(track._sink, sink))
+            if (ReferenceEquals(track._current, this) && ReferenceEquals(track._sink, sink))
             {
                 track._sink = null;
+                track._current = null;
             }
         }
     }

@@ -34,6 +34,7 @@ internal sealed class LivePublisher : IAsyncDisposable
     {
         // 20 ms ticks: one Opus packet each, a VP8 frame every 33 ms of media time; loops the clip (keyframe every 2 s).
         ushort vseq = 1, aseq = 1;
+        var clipStart = 0; // frame index at which the clip (starting with a keyframe) was last restarted
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var maxTicks = 60 * 50; // bounded: at most 60 s
         for (var tick = 0; tick < maxTicks && !token.IsCancellationRequested; tick++)
@@ -44,7 +45,12 @@ internal sealed class LivePublisher : IAsyncDisposable
             var previous = (int)((ms - 20) * 30 / 1000);
             if (tick == 0 || frameIndex != previous)
             {
-                var frame = frames[frameIndex % frames.Count].Data;
+                if (video.TakeKeyframeRequest())
+                {
+                    clipStart = frameIndex; // answer the keyframe request: restart the clip at its first (key)frame
+                }
+
+                var frame = frames[(frameIndex - clipStart) % frames.Count].Data;
                 foreach (var packet in MediaFixtures.PacketizeVp8(frame, vseq, (uint)(frameIndex * 3000), 1))
                 {
                     video.Send(packet);

@@ -43,6 +43,12 @@ public sealed class Vp8FrameAssembler : IFrameAssembler
         var vp8 = payload[descriptor.DescriptorLength..];
         var seq = packet.SequenceNumber;
         var timestamp = packet.Timestamp;
+        if (_haveSeq && (short)(seq - _nextSeq) is < 0 and > -1000)
+        {
+            Dropped++; // a duplicate or a late packet of a frame already emitted or abandoned: ignore, no loss
+            return false;
+        }
+
         var unwrapped = _timestamps.Unwrap(timestamp);
 
         if (descriptor.StartOfPartition && descriptor.PartitionIndex == 0)
