@@ -17,6 +17,7 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextPool<ConveneDbContext>(provider);
         services.AddScoped<IRoomRepository, RoomRepository>();
         services.AddScoped<IRoomRecordings, RoomRecordings>();
+        services.AddScoped<IRecordingRepository, RecordingRepository>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<ISettingsStore, SettingsStore>();

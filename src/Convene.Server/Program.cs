@@ -1,5 +1,6 @@
 using Convene.Server.Apis;
 using Convene.Server.Hosting;
+using Convene.Server.Recordings;
 using Convene.Server.Realtime;
 using Convene.Server.Web;
 
@@ -8,6 +9,7 @@ builder.AddConveneCore();
 builder.AddConveneAuth();
 builder.AddConveneRooms();
 builder.AddConveneSignalling();
+builder.AddConveneRecordings();
 builder.AddConveneOpenApi();
 
 var app = builder.Build();
@@ -15,6 +17,7 @@ app.UseConveneErrors();
 app.MapConveneApis();
 app.MapSignallingEndpoint();
 app.MapMeetingsApi();
+app.MapRecordingsApi();
 app.MapConveneWebApp();
 await app.RunAsync();
 

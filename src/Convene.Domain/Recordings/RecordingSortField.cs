@@ -1,0 +1,9 @@
+namespace Convene.Domain.Recordings;
+
+public enum RecordingSortField
+{
+    StartDate,
+    RoomName,
+    Duration,
+    Size,
+}

@@ -1,0 +1,3 @@
+namespace Convene.Server.Recordings;
+
+public sealed record BulkFailure(string RecordingId, string Error);

@@ -1,0 +1,3 @@
+namespace Convene.Server.Recordings;
+
+public sealed record UrlBody(string Url);
