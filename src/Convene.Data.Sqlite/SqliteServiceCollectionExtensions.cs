@@ -26,5 +26,6 @@ public static class SqliteServiceCollectionExtensions
     }.ToString();
 
     internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteServiceCollectionExtensions).Assembly.GetName().Name));
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteServiceCollectionExtensions).Assembly.GetName().Name))
+            .AddInterceptors(SqlitePragmas.Instance);
 }
