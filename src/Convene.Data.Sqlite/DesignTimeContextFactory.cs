@@ -9,7 +9,7 @@ internal sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<Con
     public ConveneDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<ConveneDbContext>();
-        SqliteServiceCollectionExtensions.Configure(options, SqliteServiceCollectionExtensions.ConnectionString("design.db"));
+        SqliteDataServiceCollectionExtensions.Configure(options, SqliteDataServiceCollectionExtensions.ConnectionString("design.db"));
         return new ConveneDbContext(options.Options);
     }
 }

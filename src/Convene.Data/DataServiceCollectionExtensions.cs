@@ -15,6 +15,7 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddConveneData(this IServiceCollection services, Action<DbContextOptionsBuilder> provider)
     {
         services.AddDbContextPool<ConveneDbContext>(provider);
+        services.AddSingleton<RoomCache>();
         services.AddScoped<IRoomRepository, RoomRepository>();
         services.AddScoped<IRoomRecordings, RoomRecordings>();
         services.AddScoped<IRecordingRepository, RecordingRepository>();

@@ -24,7 +24,7 @@ public sealed class PersistenceTests
                 await (await admin.PostAsJsonAsync("/internal-api/v1/users/change-password", new { currentPassword = "admin", newPassword = "changed-1" })).ExpectAsync(HttpStatusCode.OK);
             }
 
-            Assert.True(File.Exists(Path.Combine(directory, SqliteServiceCollectionExtensions.DatabaseFileName)));
+            Assert.True(File.Exists(Path.Combine(directory, SqliteDataServiceCollectionExtensions.DatabaseFileName)));
 
             await using var second = new ConveneFactory(directory);
             using var client = second.CreateClient();

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Convene.Data.Repositories;
 
 /// <summary>EF Core room storage with keyset pagination on (sort field, roomId).</summary>
-internal sealed class RoomRepository(ConveneDbContext db) : IRoomRepository
+internal sealed class RoomRepository(ConveneDbContext db, RoomCache cache) : IRoomRepository
 {
     private static readonly Func<ConveneDbContext, string, Task<Room?>> FindCompiled =
         EF.CompileAsyncQuery((ConveneDbContext context, string id) => context.Rooms.AsNoTracking().FirstOrDefault(r => r.RoomId == id));
@@ -22,7 +22,22 @@ internal sealed class RoomRepository(ConveneDbContext db) : IRoomRepository
         }
     }
 
-    public Task<Room?> FindAsync(string roomId, CancellationToken cancellationToken) => FindCompiled(db, roomId);
+    public async Task<Room?> FindAsync(string roomId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGet(roomId, out var cached))
+        {
+            return cached;
+        }
+
+        var generation = cache.Generation;
+        var room = await FindCompiled(db, roomId);
+        if (room is not null)
+        {
+            cache.TryAdd(room, generation);
+        }
+
+        return room;
+    }
 
     public async Task<bool> UpdateAsync(Room room, CancellationToken cancellationToken)
     {
@@ -39,11 +54,21 @@ internal sealed class RoomRepository(ConveneDbContext db) : IRoomRepository
         finally
         {
             db.ChangeTracker.Clear();
+            cache.Invalidate(room.RoomId);
         }
     }
 
-    public async Task<bool> DeleteAsync(string roomId, CancellationToken cancellationToken) =>
-        await db.Rooms.Where(r => r.RoomId == roomId).ExecuteDeleteAsync(cancellationToken) > 0;
+    public async Task<bool> DeleteAsync(string roomId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.Rooms.Where(r => r.RoomId == roomId).ExecuteDeleteAsync(cancellationToken) > 0;
+        }
+        finally
+        {
+            cache.Invalidate(roomId);
+        }
+    }
 
     public async Task<RoomPage> ListAsync(RoomListQuery query, CancellationToken cancellationToken)
     {

@@ -25,4 +25,19 @@ public sealed class Room
     public RoomStatus Status { get; set; } = RoomStatus.Open;
 
     public MeetingEndAction MeetingEndAction { get; set; } = MeetingEndAction.None;
+
+    /// <summary>A detached copy (config and policy are immutable records and are shared).</summary>
+    public Room Copy() => new()
+    {
+        RoomId = RoomId,
+        RoomName = RoomName,
+        CreationDate = CreationDate,
+        AutoDeletionDate = AutoDeletionDate,
+        AutoDeletionPolicy = AutoDeletionPolicy,
+        Config = Config,
+        ModeratorSecret = ModeratorSecret,
+        SpeakerSecret = SpeakerSecret,
+        Status = Status,
+        MeetingEndAction = MeetingEndAction,
+    };
 }

@@ -144,12 +144,3 @@ internal static class AuthApi
         return text;
     }
 }
-
-/// <summary>Login body (OpenAPI documentation).</summary>
-internal sealed record LoginBody(string Username, string Password);
-
-/// <summary>Login response.</summary>
-internal sealed record LoginResponse(string Message, string AccessToken, string RefreshToken);
-
-/// <summary>Refresh response.</summary>
-internal sealed record RefreshResponse(string Message, string AccessToken);

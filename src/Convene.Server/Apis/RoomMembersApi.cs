@@ -179,15 +179,3 @@ internal static class RoomMembersApi
         return CryptographicOperations.FixedTimeEquals(given, Encoding.UTF8.GetBytes(room.SpeakerSecret)) ? MeetingRole.Speaker : null;
     }
 }
-
-/// <summary>Token request body (OpenAPI documentation; validated by hand).</summary>
-internal sealed record RoomMemberTokenBody(string Secret, bool? GrantJoinMeetingPermission, string? ParticipantName, string? ParticipantIdentity);
-
-/// <summary>Token response.</summary>
-internal sealed record RoomMemberTokenResponse(string Token);
-
-/// <summary>A role and its permissions (contract §4.4; the inner object is <c>meet</c>, as the code returns).</summary>
-internal sealed record RoomRoleDto(string Role, RoomRolePermissionsDto Permissions);
-
-/// <summary>LiveKit-style grant and Meet permissions.</summary>
-internal sealed record RoomRolePermissionsDto(System.Text.Json.Nodes.JsonObject Livekit, RoomMemberPermissions Meet);

@@ -68,9 +68,3 @@ internal static class UsersApi
         return TypedResults.Ok(new MessageBody(ApiErrors.F("Password for user '{0}' changed successfully", user.Username)));
     }
 }
-
-/// <summary>Profile response.</summary>
-internal sealed record ProfileResponse(string Username, IReadOnlyList<string> Roles);
-
-/// <summary>Change-password body (OpenAPI documentation).</summary>
-internal sealed record ChangePasswordBody(string CurrentPassword, string NewPassword);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Convene.Data.Sqlite;
 
-public static class SqliteServiceCollectionExtensions
+public static class SqliteDataServiceCollectionExtensions
 {
     /// <summary>The SQLite file's name inside the data directory.</summary>
     public const string DatabaseFileName = "convene.db";
@@ -26,5 +26,6 @@ public static class SqliteServiceCollectionExtensions
     }.ToString();
 
     internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteServiceCollectionExtensions).Assembly.GetName().Name));
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDataServiceCollectionExtensions).Assembly.GetName().Name))
+            .AddInterceptors(SqlitePragmas.Instance);
 }
