@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Convene.Dtls;
 using Convene.Ice;
+using Convene.Sfu.Transport;
 using Convene.Srtp;
 
 namespace Convene.Bench.Sfu;
@@ -51,7 +52,7 @@ internal sealed class BenchClient : IDtlsOutput, IAsyncDisposable
             throw new InvalidOperationException($"DTLS failed: {handshake.Status} {handshake.Error}");
         }
 
-        Outbound = new SrtpContext(handshake.LocalWriteKeys!);
+        Outbound = new SrtpContext(handshake.LocalWriteKeys!.ToSrtpKeyingMaterial());
     }
 
     /// <summary>Stops the receive thread (subscribers after the handshake: no wakeups, like the raw sendto baseline).</summary>

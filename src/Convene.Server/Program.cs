@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddConveneCore();
 builder.AddConveneAuth();
 builder.AddConveneRooms();
+builder.AddConveneMedia();
 builder.AddConveneSignalling();
 builder.AddConveneRecordings();
 builder.AddConveneOpenApi();

@@ -33,6 +33,8 @@ public sealed class RecordingHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Convene:DataDirectory", DataDirectory);
+        builder.UseSetting("Convene:Sfu:Port", "0");
+        builder.UseSetting("Convene:Sfu:BindAddress", "127.0.0.1");
         builder.UseSetting("Convene:InitialApiKey", ApiKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in _settings)

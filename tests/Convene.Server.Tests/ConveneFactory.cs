@@ -43,6 +43,8 @@ public sealed class ConveneFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Convene:DataDirectory", DataDirectory);
+        builder.UseSetting("Convene:Sfu:Port", "0");
+        builder.UseSetting("Convene:Sfu:BindAddress", "127.0.0.1");
         builder.UseSetting("Convene:InitialApiKey", ApiKey);
         builder.UseSetting("Convene:MaxRequestBodyBytes", "65536");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -28,7 +28,7 @@ internal static class MeetingsApi
         return app;
     }
 
-    private static async Task<IResult> EndAsync(HttpContext http, string roomId, MeetingRegistryAccessor meetings, CancellationToken cancellationToken)
+    private static async Task<IResult> EndAsync(HttpContext http, string roomId, MeetingRegistry registry, CancellationToken cancellationToken)
     {
         var (member, error) = await AuthenticateModeratorAsync(http, roomId);
         if (member is null)
@@ -36,15 +36,12 @@ internal static class MeetingsApi
             return error!;
         }
 
-        if (meetings.Registry is { } registry)
-        {
-            await registry.EndMeetingAsync(roomId, member.ParticipantId, cancellationToken);
-        }
+        await registry.EndMeetingAsync(roomId, member.ParticipantId, cancellationToken);
 
         return TypedResults.Ok(new MessageBody(ApiErrors.F("Meeting in room '{0}' ended successfully", roomId)));
     }
 
-    private static async Task<IResult> KickAsync(HttpContext http, string roomId, string participantIdentity, MeetingRegistryAccessor meetings, CancellationToken cancellationToken)
+    private static async Task<IResult> KickAsync(HttpContext http, string roomId, string participantIdentity, MeetingRegistry registry, CancellationToken cancellationToken)
     {
         var (member, error) = await AuthenticateModeratorAsync(http, roomId);
         if (member is null)
@@ -52,9 +49,7 @@ internal static class MeetingsApi
             return error!;
         }
 
-        var result = meetings.Registry is { } registry
-            ? await registry.KickAsync(roomId, participantIdentity, member, cancellationToken)
-            : MeetingActionResult.ParticipantNotFound;
+        var result = await registry.KickAsync(roomId, participantIdentity, member, cancellationToken);
         return result switch
         {
             MeetingActionResult.Done => TypedResults.Ok(new MessageBody(ApiErrors.F("Participant '{0}' kicked successfully from meeting in room '{1}'", participantIdentity, roomId))),
@@ -64,7 +59,7 @@ internal static class MeetingsApi
     }
 
     private static async Task<IResult> ChangeRoleAsync(
-        HttpContext http, string roomId, string participantIdentity, JsonBodyReader reader, MeetingRegistryAccessor meetings, CancellationToken cancellationToken)
+        HttpContext http, string roomId, string participantIdentity, JsonBodyReader reader, MeetingRegistry registry, CancellationToken cancellationToken)
     {
         var (member, error) = await AuthenticateModeratorAsync(http, roomId);
         if (member is null)
@@ -100,9 +95,7 @@ internal static class MeetingsApi
         }
 
         var role = roleText == "moderator" ? MeetingRole.Moderator : MeetingRole.Speaker;
-        var result = meetings.Registry is { } registry
-            ? await registry.ChangeRoleAsync(roomId, participantIdentity, role, member, cancellationToken)
-            : MeetingActionResult.ParticipantNotFound;
+        var result = await registry.ChangeRoleAsync(roomId, participantIdentity, role, member, cancellationToken);
         return result switch
         {
             MeetingActionResult.Done => TypedResults.Ok(new MessageBody(ApiErrors.F("Participant '{0}' role updated to '{1}'", participantIdentity, roleText))),

@@ -49,14 +49,12 @@ internal static class ConveneServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Room rules, the meeting seam (placeholder until signalling registers its own) and the expired-rooms job.</summary>
+    /// <summary>Room rules and the expired-rooms job (the meeting seam <see cref="IMeetingControl"/> comes from signalling).</summary>
     public static WebApplicationBuilder AddConveneRooms(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddScoped<RoomService>();
         services.AddScoped<IMeetingRoomDirectory>(sp => sp.GetRequiredService<RoomService>());
-        // Signalling replaces this with its meeting registry (registered before AddConveneRooms, TryAdd keeps it).
-        services.TryAddSingleton<IMeetingControl, NoMeetingsYet>();
         services.AddSingleton<ExpiredRoomsJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredRoomsJob>());
         return builder;

@@ -23,12 +23,6 @@ internal static class SignallingEndpoint
             return;
         }
 
-        if (!SignallingServiceCollectionExtensions.MediaPlaneAvailable(context.RequestServices))
-        {
-            await ApiErrors.Error(StatusCodes.Status503ServiceUnavailable, "Media Error", "The media plane is not available").ExecuteAsync(context);
-            return;
-        }
-
         var signalling = context.RequestServices.GetRequiredService<SignallingService>();
         var socket = await context.WebSockets.AcceptWebSocketAsync();
         await signalling.RunSessionAsync(socket, context.RequestAborted);

@@ -14,9 +14,8 @@ internal static class SignallingServiceCollectionExtensions
     public const string MeetingsSection = "Convene:Meetings";
 
     /// <summary>
-    /// Call after <c>AddConveneRooms</c>: replaces its placeholder <see cref="IMeetingControl"/> with the meeting
-    /// registry. The media plane (<see cref="IMediaPlane"/>) is registered by the SFU; while none is registered
-    /// there can be no meetings, so the placeholder stays in effect and the WebSocket endpoint answers 503.
+    /// The meeting registry (also the rooms' <see cref="IMeetingControl"/>) and the WebSocket signalling service over
+    /// the media plane (<see cref="IMediaPlane"/>, registered by <c>AddConveneMedia</c>).
     /// </summary>
     public static WebApplicationBuilder AddConveneSignalling(this WebApplicationBuilder builder)
     {
@@ -39,13 +38,8 @@ internal static class SignallingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SignallingOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
-        services.RemoveAll<IMeetingControl>();
-        services.AddSingleton<IMeetingControl>(sp => MediaPlaneAvailable(sp) ? sp.GetRequiredService<MeetingRegistry>() : new NoMeetingsYet());
-        services.AddSingleton<MeetingRegistryAccessor>();
+        services.AddSingleton<IMeetingControl>(sp => sp.GetRequiredService<MeetingRegistry>());
         services.AddHostedService<SignallingShutdown>();
         return builder;
     }
-
-    public static bool MediaPlaneAvailable(IServiceProvider services) =>
-        services.GetService<IServiceProviderIsService>()?.IsService(typeof(IMediaPlane)) == true;
 }

@@ -37,6 +37,9 @@ public sealed class MediaPlane : IMediaPlane, IAsyncDisposable
 
     public SfuCounters Counters => CountersSet.Snapshot();
 
+    /// <summary>The UDP endpoint every peer sends to (the actual port when <see cref="SfuOptions.Port"/> is 0).</summary>
+    public System.Net.IPEndPoint LocalEndPoint => Worker.LocalEndPoint;
+
     /// <summary>Number of remote addresses currently bound to transports (after a valid STUN check).</summary>
     public int BoundAddresses => Worker.BoundAddressCount;
 

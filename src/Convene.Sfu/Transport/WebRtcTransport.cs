@@ -381,8 +381,8 @@ internal sealed partial class WebRtcTransport : IMediaSender, IDtlsOutput, IAsyn
             return;
         }
 
-        var inbound = new SrtpContext(result.RemoteWriteKeys!);
-        var outbound = new SrtpContext(result.LocalWriteKeys!);
+        var inbound = new SrtpContext(result.RemoteWriteKeys!.ToSrtpKeyingMaterial());
+        var outbound = new SrtpContext(result.LocalWriteKeys!.ToSrtpKeyingMaterial());
         _worker.Post(() =>
         {
             if (IsClosed)

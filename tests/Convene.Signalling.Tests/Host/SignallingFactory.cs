@@ -27,6 +27,8 @@ public sealed class SignallingFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_dataDirectory);
         builder.UseSetting("Convene:DataDirectory", _dataDirectory);
+        builder.UseSetting("Convene:Sfu:Port", "0");
+        builder.UseSetting("Convene:Sfu:BindAddress", "127.0.0.1");
         builder.UseSetting("Convene:InitialApiKey", ApiKey);
         builder.UseSetting("Convene:Signalling:JoinTimeout", "00:00:02");
         builder.UseSetting("Convene:Signalling:IdleTimeout", "00:00:03");
