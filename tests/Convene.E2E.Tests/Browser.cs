@@ -50,7 +50,7 @@ public sealed class Browser : IAsyncDisposable
         }
     }
 
-    /// <summary>A fresh context (own storage, camera and microphone granted) with one page.</summary>
+    /// <summary>A fresh context (own storage, camera and microphone granted, peer connections recorded for <see cref="PeerConnectionStats"/>) with one page.</summary>
     public async Task<IPage> NewPageAsync(Uri origin)
     {
         ArgumentNullException.ThrowIfNull(origin);
@@ -59,6 +59,7 @@ public sealed class Browser : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         await context.GrantPermissionsAsync(["camera", "microphone"], new BrowserContextGrantPermissionsOptions { Origin = origin.GetLeftPart(UriPartial.Authority) });
+        await context.AddInitScriptAsync(PeerConnectionStats.InitScript);
         return await context.NewPageAsync();
     }
 

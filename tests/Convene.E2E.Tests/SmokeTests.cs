@@ -21,4 +21,25 @@ public sealed class SmokeTests
         Assert.DoesNotContain("secret=", page.Url, StringComparison.Ordinal);
         await Browser.ScreenshotAsync(page, "smoke-join-view");
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Two_people_joining_through_the_app_receive_each_others_video_and_audio()
+    {
+        Assert.SkipUnless(Browser.IsAvailable, "Debian chromium is not installed");
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = new ConveneServer();
+        var room = await server.CreateRoomAsync("Smoke meeting", cancellationToken: ct);
+        await using var browser = await Browser.LaunchAsync();
+        var moderator = await browser.NewPageAsync(server.BaseUrl);
+        var speaker = await browser.NewPageAsync(server.BaseUrl);
+
+        await MeetingUi.JoinAsync(moderator, room.ModeratorUrl, "Ada");
+        await MeetingUi.JoinAsync(speaker, room.SpeakerUrl, "Grace");
+
+        var atModerator = await PeerConnectionStats.WaitForRemoteMediaAsync(moderator, 1, TimeSpan.FromSeconds(20), TimeProvider.System, ct);
+        var atSpeaker = await PeerConnectionStats.WaitForRemoteMediaAsync(speaker, 1, TimeSpan.FromSeconds(20), TimeProvider.System, ct);
+        await Browser.ScreenshotAsync(moderator, "smoke-meeting-moderator");
+        Assert.True(atModerator.HasRemoteMedia(1), $"moderator page: {atModerator}");
+        Assert.True(atSpeaker.HasRemoteMedia(1), $"speaker page: {atSpeaker}");
+    }
 }
