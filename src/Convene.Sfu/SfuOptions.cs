@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+
 namespace Convene.Sfu;
 
 /// <summary>Configuration of the media plane (section <c>Sfu</c>).</summary>
@@ -12,8 +16,9 @@ public sealed record SfuOptions
     public string BindAddress { get; init; } = "0.0.0.0";
 
     /// <summary>
-    /// Address announced in SDP candidates (public IP behind 1:1 NAT). Default: the bind address when it is a
-    /// specific address, else 127.0.0.1.
+    /// Addresses announced in SDP candidates, comma-separated (e.g. the public IP behind 1:1 NAT, then a LAN address).
+    /// Default: the bind address when it is a specific address; when bound to every interface, each up IPv4 address
+    /// of this machine (so people on the LAN can connect) followed by 127.0.0.1.
     /// </summary>
     public string? AnnouncedAddress { get; init; }
 
@@ -23,14 +28,43 @@ public sealed record SfuOptions
     /// <summary>ICE consent timeout (RFC 7675: 30 s).</summary>
     public TimeSpan ConsentTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Resolves the address to put in candidates.</summary>
-    public string ResolveAnnouncedAddress()
+    /// <summary>The addresses to put in candidates, most preferred first; never empty.</summary>
+    public IReadOnlyList<IPAddress> ResolveAnnouncedAddresses() =>
+        ResolveAnnouncedAddresses(() => NetworkInterface.GetAllNetworkInterfaces()
+            .Where(nic => nic.OperationalStatus == OperationalStatus.Up)
+            .SelectMany(nic => nic.GetIPProperties().UnicastAddresses)
+            .Select(unicast => unicast.Address));
+
+    /// <summary>As <see cref="ResolveAnnouncedAddresses()"/> with the machine's addresses supplied (for tests).</summary>
+    public IReadOnlyList<IPAddress> ResolveAnnouncedAddresses(Func<IEnumerable<IPAddress>> machineAddresses)
     {
+        ArgumentNullException.ThrowIfNull(machineAddresses);
         if (!string.IsNullOrWhiteSpace(AnnouncedAddress))
         {
-            return AnnouncedAddress;
+            var configured = AnnouncedAddress
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(text => IPAddress.TryParse(text, out var address) ? address : null)
+                .OfType<IPAddress>()
+                .Distinct()
+                .ToArray();
+            if (configured.Length == 0)
+            {
+                throw new InvalidOperationException($"Sfu:AnnouncedAddress '{AnnouncedAddress}' holds no valid IP address.");
+            }
+
+            return configured;
         }
 
-        return BindAddress is "0.0.0.0" or "::" ? "127.0.0.1" : BindAddress;
+        if (IPAddress.TryParse(BindAddress, out var bound) && !bound.Equals(IPAddress.Any) && !bound.Equals(IPAddress.IPv6Any))
+        {
+            return [bound];
+        }
+
+        var lan = machineAddresses()
+            .Where(address => address.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(address))
+            .Distinct()
+            .ToList();
+        lan.Add(IPAddress.Loopback);
+        return lan;
     }
 }

@@ -25,7 +25,7 @@ internal static partial class MediaServiceCollectionExtensions
             var plane = services.GetRequiredService<IMediaPlane>() as MediaPlane;
             if (plane is not null)
             {
-                var announced = plane.Options.ResolveAnnouncedAddress();
+                var announced = string.Join(", ", plane.AnnouncedAddresses);
                 LogMediaReady(logger, plane.LocalEndPoint, announced);
             }
 

@@ -389,15 +389,21 @@ internal sealed class MediaPeer : IMediaPeer, IProducerListener, IConsumerListen
     private SdpLocalTransport LocalTransport(WebRtcTransport transport)
     {
         var plane = _router.Plane;
-        var address = plane.Options.ResolveAnnouncedAddress();
+        var addresses = plane.AnnouncedAddresses;
         var port = plane.Worker.LocalEndPoint.Port;
         if (!SdpFingerprint.TryParse(plane.Certificate.Fingerprint, out var fingerprint))
         {
             throw new InvalidOperationException("The DTLS certificate fingerprint is not valid SDP.");
         }
 
-        var candidate = IceCandidate.Host(IPAddress.Parse(address), port).ToString();
-        return new SdpLocalTransport(transport.LocalCredentials.Ufrag, transport.LocalCredentials.Password, fingerprint!, address, port, [candidate]);
+        // One host candidate per announced address, in preference order (distinct foundations, falling local preference).
+        var candidates = addresses
+            .Select((address, index) => new IceCandidate(
+                (index + 1).ToString(CultureInfo.InvariantCulture), 1, "udp",
+                IceCandidate.ComputePriority(IceCandidate.HostTypePreference, 65535 - index, 1), address, port).ToString())
+            .ToArray();
+        return new SdpLocalTransport(
+            transport.LocalCredentials.Ufrag, transport.LocalCredentials.Password, fingerprint!, addresses[0].ToString(), port, candidates);
     }
 
     private static MediaConnectionState Worst(MediaConnectionState a, MediaConnectionState b)

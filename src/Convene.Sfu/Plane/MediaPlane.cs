@@ -28,6 +28,7 @@ public sealed class MediaPlane : IMediaPlane, IAsyncDisposable
         Random = random;
         Logger = loggers.CreateLogger<MediaPlane>();
         Certificate = DtlsCertificate.Generate(time);
+        AnnouncedAddresses = options.ResolveAnnouncedAddresses();
         CountersSet = new SfuCounterSet();
         Worker = new MediaWorker(socket, time, CountersSet);
         socket.Start(Worker);
@@ -39,6 +40,9 @@ public sealed class MediaPlane : IMediaPlane, IAsyncDisposable
 
     /// <summary>The UDP endpoint every peer sends to (the actual port when <see cref="SfuOptions.Port"/> is 0).</summary>
     public System.Net.IPEndPoint LocalEndPoint => Worker.LocalEndPoint;
+
+    /// <summary>The addresses put in every candidate list (resolved once at start), most preferred first.</summary>
+    public IReadOnlyList<System.Net.IPAddress> AnnouncedAddresses { get; }
 
     /// <summary>Number of remote addresses currently bound to transports (after a valid STUN check).</summary>
     public int BoundAddresses => Worker.BoundAddressCount;
