@@ -14,6 +14,8 @@ internal sealed class SfuCounterSet
     private long _keyframeRequestsSent;
     private long _keyframeRequestsReceived;
     private long _recoveredByNack;
+    private long _liveProducers;
+    private long _liveConsumers;
 
     public void Drop(DropReason reason) => Interlocked.Increment(ref _drops[(int)reason]);
 
@@ -36,6 +38,20 @@ internal sealed class SfuCounterSet
     public void KeyframeRequestReceived() => Interlocked.Increment(ref _keyframeRequestsReceived);
 
     public void Recovered(int count) => Interlocked.Add(ref _recoveredByNack, count);
+
+    /// <summary>Producers created and not yet closed (the leak check of the component tests).</summary>
+    public long LiveProducers => Interlocked.Read(ref _liveProducers);
+
+    /// <summary>Consumers created and not yet closed.</summary>
+    public long LiveConsumers => Interlocked.Read(ref _liveConsumers);
+
+    public void ProducerOpened() => Interlocked.Increment(ref _liveProducers);
+
+    public void ProducerClosed() => Interlocked.Decrement(ref _liveProducers);
+
+    public void ConsumerOpened() => Interlocked.Increment(ref _liveConsumers);
+
+    public void ConsumerClosed() => Interlocked.Decrement(ref _liveConsumers);
 
     public SfuCounters Snapshot() => new(
         Interlocked.Read(ref _datagramsReceived),

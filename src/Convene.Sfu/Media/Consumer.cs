@@ -20,7 +20,7 @@ internal sealed class Consumer
     private IConsumerListener? _listener;
     private volatile bool _paused;
     private volatile bool _needResync;
-    private volatile bool _closed;
+    private int _closed;
     private bool _needKeyframe;
     private uint _packetsSent;
     private uint _octetsSent;
@@ -48,6 +48,7 @@ internal sealed class Consumer
         _time = time;
         _munger = new RtpMunger((ushort)random.Next(0, 0x8000), (uint)random.Next(), producer.Codec.ClockRate);
         _needKeyframe = producer.Codec.IsVideo;
+        counters.ConsumerOpened();
     }
 
     public Producer Producer { get; }
@@ -58,7 +59,7 @@ internal sealed class Consumer
 
     public bool Paused => _paused;
 
-    public bool Closed => _closed;
+    public bool Closed => Volatile.Read(ref _closed) != 0;
 
     public long PacketsSent => _packetsSent;
 
@@ -77,7 +78,7 @@ internal sealed class Consumer
     /// <summary>Forwards one plaintext packet of the producer. <paramref name="scratch"/> is the worker's egress buffer.</summary>
     public void Forward(ReadOnlySpan<byte> packet, bool isKeyframe, Span<byte> scratch, in WorkerClock clock)
     {
-        if (_closed)
+        if (Closed)
         {
             return;
         }
@@ -170,7 +171,7 @@ internal sealed class Consumer
     /// <summary>Writes an RTCP SR (+ SDES CNAME) for this stream; 0 when nothing was sent yet.</summary>
     public int WriteSenderReport(Span<byte> destination, string cname, in WorkerClock clock)
     {
-        if (!_munger.Started || _closed)
+        if (!_munger.Started || Closed)
         {
             return 0;
         }
@@ -189,24 +190,24 @@ internal sealed class Consumer
     /// <summary>Closes because the producer went away; tells the owner.</summary>
     public void ProducerClosed()
     {
-        if (_closed)
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
         {
             return;
         }
 
-        _closed = true;
+        _counters.ConsumerClosed();
         Interlocked.Exchange(ref _listener, null)?.OnConsumerClosed(this);
     }
 
     /// <summary>Closes because the owner (transport/peer) closed or unsubscribed; detaches from the producer only.</summary>
     public void Close()
     {
-        if (_closed)
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
         {
             return;
         }
 
-        _closed = true;
+        _counters.ConsumerClosed();
         _listener = null;
         Producer.RemoveConsumer(this);
     }

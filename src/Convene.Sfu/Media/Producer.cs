@@ -55,6 +55,7 @@ internal sealed partial class Producer : IMediaTrack
         _counters = counters;
         _time = time;
         _keyframeThrottle = new KeyframeRequestThrottle(time);
+        counters.ProducerOpened();
     }
 
     public string TrackId { get; }
@@ -266,6 +267,7 @@ internal sealed partial class Producer : IMediaTrack
             }
 
             _closed = true;
+            _counters.ProducerClosed();
             consumers = _consumers;
             _consumers = [];
             _sinks = [];

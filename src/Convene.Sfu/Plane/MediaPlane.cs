@@ -47,6 +47,16 @@ public sealed class MediaPlane : IMediaPlane, IAsyncDisposable
     /// <summary>Number of remote addresses currently bound to transports (after a valid STUN check).</summary>
     public int BoundAddresses => Worker.BoundAddressCount;
 
+    /// <summary>What the plane holds right now; all zero once every room is closed and the worker drained (leak check).</summary>
+    internal SfuResources Resources => new(
+        _rooms.Count,
+        Worker.TransportCount,
+        Worker.BoundAddressCount,
+        Worker.PendingCommands,
+        Worker.TickHookCount,
+        CountersSet.LiveProducers,
+        CountersSet.LiveConsumers);
+
     internal TimeProvider Time { get; }
 
     internal Random Random { get; }

@@ -36,6 +36,14 @@ internal sealed class MediaWorker : IDatagramHandler
 
     public int BoundAddressCount { get; private set; }
 
+    /// <summary>Transports registered with the worker (ticked, reachable by ufrag).</summary>
+    public int TransportCount => _transports.Length + _byUfrag.Count;
+
+    /// <summary>Control commands posted and not yet run.</summary>
+    public int PendingCommands => _commands.Count;
+
+    public int TickHookCount => _tickHooks.Length;
+
     public void Register(WebRtcTransport transport)
     {
         _byUfrag[transport.LocalCredentials.Ufrag] = transport;
