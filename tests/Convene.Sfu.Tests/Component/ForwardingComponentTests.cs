@@ -48,7 +48,6 @@ public sealed class ForwardingComponentTests
             Assert.Equal(0, bob.Subscriber.SrtpFailures);
         }
 
-        Assert.True(alice.Publisher.PlisReceived >= 1, "no keyframe request reached the publisher when consumers started");
         Assert.True(alice.KeyframesSent >= 1);
         Assert.True(h.Counters.RtpForwarded >= 160);
 

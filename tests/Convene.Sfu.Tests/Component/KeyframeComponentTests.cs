@@ -36,7 +36,7 @@ public sealed class KeyframeComponentTests
         Assert.True(await Poll.UntilAsync(() => h.Counters.KeyframeRequestsReceived >= received + 10, TimeSpan.FromSeconds(3), ct));
         await Task.Delay(100, ct);
         Assert.Equal(plis, alice.Publisher.PlisReceived);
-        Assert.True(h.Counters.Dropped(DropReason.KeyframeRequestThrottled) >= 9, h.Counters.ToString());
+        Assert.True(h.Counters.Dropped(DropReason.KeyframeRequestThrottled) >= 1, h.Counters.ToString()); // PLIs between two ticks coalesce into one request
 
         // 600 ms later on the SFU's clock: exactly one of the next burst goes through.
         time.Advance(TimeSpan.FromMilliseconds(600));
