@@ -21,7 +21,8 @@ var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCultu
 var publishers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
 var random = new Random(11);
 var time = TimeProvider.System;
-var options = new SfuOptions { Port = 0, BindAddress = "127.0.0.1" };
+var batchSends = Environment.GetEnvironmentVariable("BENCH_BATCH") != "0"; // BENCH_BATCH=0: one sendto per datagram
+var options = new SfuOptions { Port = 0, BindAddress = "127.0.0.1", BatchSends = batchSends };
 var socket = new UdpDatagramTransport(options, time, NullLogger<UdpDatagramTransport>.Instance);
 await using var plane = new MediaPlane(socket, options, time, random, NullLoggerFactory.Instance);
 var clientCert = DtlsCertificate.Generate(time);
@@ -78,43 +79,27 @@ if (!drainSubscribers)
 }
 
 var workerTid = FindThread("convene-media");
-var before = plane.Counters;
-var cpuBefore = ThreadCpuSeconds(workerTid);
-var processBefore = Process.GetCurrentProcess().TotalProcessorTime;
-var stopwatch = Stopwatch.StartNew();
-var sent = 0L;
 var buffer = new byte[1500];
 var payload = new byte[1000];
 random.NextBytes(payload);
 ushort seq = 65000;
 uint ts = 0;
 var perPublisherRate = 200_000 / Math.Max(1, subscribers); // offered load: enough to saturate one worker core
-while (stopwatch.Elapsed.TotalSeconds < seconds)
-{
-    var batchStart = stopwatch.Elapsed.TotalSeconds;
-    foreach (var pub in pubs)
-    {
-        RtpPacketWriter.TryWrite(buffer, 111, seq, ts, pub.Ssrc, false, [], payload, out var n);
-        pub.Client.Outbound!.ProtectRtp(buffer, n, out var protectedLength);
-        pub.Client.SendRaw(buffer.AsSpan(0, protectedLength));
-        sent++;
-    }
 
-    seq++;
-    ts += 960;
-    if (sent % 64 == 0)
-    {
-        // Pace to the offered rate so the kernel queue of the SFU socket does not overflow.
-        var target = (double)sent / (perPublisherRate * publishers);
-        while (stopwatch.Elapsed.TotalSeconds - 0 < target && stopwatch.Elapsed.TotalSeconds < seconds)
-        {
-            Thread.SpinWait(50);
-        }
-    }
-}
-
+// Warm-up (JIT tiers, send rings filled once), then the measured run.
+Pump(1.0);
+await Task.Delay(200, cts.Token);
+var before = plane.Counters;
+var cpuBefore = ThreadCpuSeconds(workerTid);
+var processBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+var gcBefore = GC.CollectionCount(0);
+var stopwatch = Stopwatch.StartNew();
+var sent = Pump(seconds);
 var elapsed = stopwatch.Elapsed.TotalSeconds;
 await Task.Delay(200, cts.Token);
+var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+var gcs = GC.CollectionCount(0) - gcBefore;
 var after = plane.Counters;
 var workerCpu = ThreadCpuSeconds(workerTid) - cpuBefore;
 var processCpu = (Process.GetCurrentProcess().TotalProcessorTime - processBefore).TotalSeconds;
@@ -130,20 +115,24 @@ raw.SendBufferSize = 4 * 1024 * 1024;
 var sinkAddress = sink.LocalEndPoint!.Serialize();
 var rawStopwatch = Stopwatch.StartNew();
 var rawCount = 0L;
+var rawCpuBefore = CurrentThreadCpuSeconds();
 while (rawStopwatch.Elapsed.TotalSeconds < 2)
 {
     raw.SendTo(buffer.AsSpan(0, 1040), SocketFlags.None, sinkAddress);
     rawCount++;
 }
 
-var rawRate = rawCount / rawStopwatch.Elapsed.TotalSeconds;
+var rawCpu = CurrentThreadCpuSeconds() - rawCpuBefore;
+var rawWallRate = rawCount / rawStopwatch.Elapsed.TotalSeconds;
+var rawRate = rawCpu > 0 ? rawCount / rawCpu : rawWallRate; // per core, like the worker figure
 var perCore = workerCpu > 0 ? forwarded / workerCpu : 0;
-Console.WriteLine(FormattableString.Invariant($"publishers={publishers} subscribers={subscribers} seconds={elapsed:F1} ingress={sent} forwarded={forwarded} received-by-subscribers={received}"));
+Console.WriteLine(FormattableString.Invariant($"batch-sends={batchSends} publishers={publishers} subscribers={subscribers} seconds={elapsed:F1} ingress={sent} forwarded={forwarded} received-by-subscribers={received}"));
 Console.WriteLine(FormattableString.Invariant($"forwarded pkt/s (wall)         = {forwarded / elapsed:F0}"));
 Console.WriteLine(FormattableString.Invariant($"media worker CPU s             = {workerCpu:F2} (process CPU {processCpu:F2} s)"));
 Console.WriteLine(FormattableString.Invariant($"forwarded pkt/s per worker core = {perCore:F0}"));
-Console.WriteLine(FormattableString.Invariant($"raw sendto pkt/s (1 thread)    = {rawRate:F0}"));
+Console.WriteLine(FormattableString.Invariant($"raw sendto pkt/s per core       = {rawRate:F0} (wall {rawWallRate:F0}, thread CPU {rawCpu:F2} s)"));
 Console.WriteLine(FormattableString.Invariant($"ratio                          = {(rawRate > 0 ? perCore / rawRate : 0):F2}"));
+Console.WriteLine(FormattableString.Invariant($"allocated bytes per forwarded packet (whole process) = {(forwarded > 0 ? (double)allocated / forwarded : 0):F2} ({allocated} B, {gcs} gen0 GCs)"));
 Console.WriteLine($"drops: {string.Join(", ", after.Drops.Select(kv => $"{kv.Key}={kv.Value}"))}");
 
 foreach (var s in subs)
@@ -157,6 +146,43 @@ foreach (var p in pubs)
     p.Producer.Close();
     await p.Server.CloseAsync();
     await p.Client.DisposeAsync();
+}
+
+long Pump(double duration)
+{
+    var watch = Stopwatch.StartNew();
+    var count = 0L;
+    while (watch.Elapsed.TotalSeconds < duration)
+    {
+        foreach (var pub in pubs)
+        {
+            RtpPacketWriter.TryWrite(buffer, 111, seq, ts, pub.Ssrc, false, [], payload, out var n);
+            pub.Client.Outbound!.ProtectRtp(buffer, n, out var protectedLength);
+            pub.Client.SendRaw(buffer.AsSpan(0, protectedLength));
+            count++;
+        }
+
+        seq++;
+        ts += 960;
+        if (count % 64 == 0)
+        {
+            // Pace to the offered rate so the kernel queue of the SFU socket does not overflow.
+            var target = (double)count / (perPublisherRate * publishers);
+            while (watch.Elapsed.TotalSeconds < target && watch.Elapsed.TotalSeconds < duration)
+            {
+                Thread.SpinWait(50);
+            }
+        }
+    }
+
+    return count;
+}
+
+static double CurrentThreadCpuSeconds()
+{
+    var stat = File.ReadAllText("/proc/thread-self/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
 }
 
 static int FindThread(string prefix)

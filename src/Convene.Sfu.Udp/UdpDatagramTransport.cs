@@ -20,7 +20,9 @@ public sealed partial class UdpDatagramTransport : IDatagramTransport
     private readonly ILogger<UdpDatagramTransport> _logger;
     private readonly TimeProvider _time;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SendBatch? _batch;
     private Thread? _thread;
+    private int _receiveThreadId = -1;
     private volatile bool _stopping;
     private long _sendErrors;
     private long _receiveErrors;
@@ -55,6 +57,10 @@ public sealed partial class UdpDatagramTransport : IDatagramTransport
         }
 
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+        if (options.BatchSends && OperatingSystem.IsLinux())
+        {
+            _batch = new SendBatch();
+        }
     }
 
     public IPEndPoint LocalEndPoint { get; }
@@ -88,6 +94,22 @@ public sealed partial class UdpDatagramTransport : IDatagramTransport
 
     public void Send(ReadOnlySpan<byte> datagram, SocketAddress remote)
     {
+        // On the receive thread (the media worker), sends are queued and flushed after the datagram or tick that
+        // produced them; other threads (DTLS handshakes) send directly.
+        if (_batch is not null && Environment.CurrentManagedThreadId == _receiveThreadId)
+        {
+            if (_batch.TryAdd(datagram, remote))
+            {
+                return;
+            }
+
+            FlushBatch();
+            if (_batch.TryAdd(datagram, remote))
+            {
+                return;
+            }
+        }
+
         try
         {
             _socket.SendTo(datagram, SocketFlags.None, remote);
@@ -131,6 +153,22 @@ public sealed partial class UdpDatagramTransport : IDatagramTransport
         _socket.Close();
         await _stopped.Task;
         _socket.Dispose();
+        _batch?.Dispose();
+    }
+
+    private void FlushBatch()
+    {
+        if (_batch is null || _batch.Count == 0)
+        {
+            return;
+        }
+
+        var sent = _batch.Flush(_socket.SafeHandle, out var failed);
+        Interlocked.Add(ref _sent, sent);
+        if (failed > 0)
+        {
+            Interlocked.Add(ref _sendErrors, failed);
+        }
     }
 
     private void ReceiveLoop(IDatagramHandler handler)
@@ -138,6 +176,7 @@ public sealed partial class UdpDatagramTransport : IDatagramTransport
         var buffer = GC.AllocateArray<byte>(MaxDatagram, pinned: true);
         var remote = new SocketAddress(LocalEndPoint.AddressFamily);
         var lastTick = _time.GetTimestamp();
+        _receiveThreadId = Environment.CurrentManagedThreadId;
         try
         {
             while (!_stopping)
@@ -151,6 +190,7 @@ public sealed partial class UdpDatagramTransport : IDatagramTransport
                 {
                     lastTick = _time.GetTimestamp();
                     handler.OnTick();
+                    FlushBatch();
                     continue;
                 }
                 catch (SocketException ex) when (IsTransient(ex.SocketErrorCode))
@@ -175,6 +215,8 @@ public sealed partial class UdpDatagramTransport : IDatagramTransport
                     lastTick = now;
                     handler.OnTick();
                 }
+
+                FlushBatch();
             }
         }
         catch (SocketException ex)

@@ -28,6 +28,12 @@ public sealed record SfuOptions
     /// <summary>ICE consent timeout (RFC 7675: 30 s).</summary>
     public TimeSpan ConsentTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Batch the datagrams sent while handling one received datagram into one sendmmsg(2) call (Linux; elsewhere
+    /// each is sent on its own).
+    /// </summary>
+    public bool BatchSends { get; init; } = true;
+
     /// <summary>The addresses to put in candidates, most preferred first; never empty.</summary>
     public IReadOnlyList<IPAddress> ResolveAnnouncedAddresses() =>
         ResolveAnnouncedAddresses(() => NetworkInterface.GetAllNetworkInterfaces()
