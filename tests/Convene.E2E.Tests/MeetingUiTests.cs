@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+
+namespace Convene.E2E.Tests;
+
+/// <summary>
+/// The meeting app through the eyes of its users (issue 5): one meeting walks through join, device check, video both
+/// ways, chat, screen share, raised hand, reactions, kick and "end meeting for all"; a second test opens the error
+/// views. Every view is saved under <c>artifacts/screenshots/meeting-*.png</c>.
+/// </summary>
+public sealed class MeetingUiTests
+{
+    private static readonly TimeSpan MediaTimeout = TimeSpan.FromSeconds(20);
+
+    [Fact(Timeout = 150_000)]
+    public async Task A_meeting_from_join_to_end_for_all_through_the_ui()
+    {
+        Assert.SkipUnless(Browser.IsAvailable, "Debian chromium is not installed");
+        var ct = TestContext.Current.CancellationToken;
+        var output = TestContext.Current.TestOutputHelper;
+        await using var server = new ConveneServer();
+        var room = await server.CreateRoomAsync("Design review", cancellationToken: ct);
+        await using var browser = await Browser.LaunchAsync();
+        var ada = await browser.NewPageAsync(server.BaseUrl);
+        var grace = await browser.NewPageAsync(server.BaseUrl);
+        var joinToFirstFrame = new List<TimeSpan>();
+
+        // Moderator: lobby → device view → alone in the meeting.
+        await ada.GotoAsync(room.ModeratorUrl.ToString());
+        await Assertions.Expect(ada.Locator("h1.room-title")).ToHaveTextAsync("Design review");
+        await Browser.ScreenshotAsync(ada, "meeting-01-lobby");
+        await ada.Locator("#participant-name-input").FillAsync("Ada");
+        await ada.Locator("#participant-name-submit").ClickAsync();
+        await Assertions.Expect(ada.Locator("#join-button")).ToBeEnabledAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(ada.Locator(".preview video")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(ada, "meeting-02-device-view");
+        await ada.Locator("#join-button").ClickAsync();
+        await Assertions.Expect(ada.Locator(".alone-overlay")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Browser.ScreenshotAsync(ada, "meeting-03-alone");
+
+        // Speaker joins: both decode each other's video (and play audio).
+        var graceJoined = await JoinAsync(grace, room.SpeakerUrl, "Grace");
+        var atGrace = await WaitForVideoAsync(grace, 1, ct);
+        joinToFirstFrame.Add(TimeProvider.System.GetElapsedTime(graceJoined));
+        var atAda = await WaitForVideoAsync(ada, 1, ct);
+        joinToFirstFrame.Add(TimeProvider.System.GetElapsedTime(graceJoined));
+        Assert.True(atGrace.FramesDecoded > 0, $"speaker decodes no video: {atGrace}");
+        Assert.True(atAda.FramesDecoded > 0, $"moderator decodes no video: {atAda}");
+        var audioAtGrace = await PeerConnectionStats.WaitForRemoteMediaAsync(grace, 1, MediaTimeout, TimeProvider.System, ct);
+        var audioAtAda = await PeerConnectionStats.WaitForRemoteMediaAsync(ada, 1, MediaTimeout, TimeProvider.System, ct);
+        Assert.True(audioAtGrace.TotalSamplesReceived > 0, $"speaker plays no audio: {audioAtGrace}");
+        Assert.True(audioAtAda.TotalSamplesReceived > 0, $"moderator plays no audio: {audioAtAda}");
+        await Assertions.Expect(ada.Locator("figure.tile[data-kind=camera]")).ToHaveCountAsync(2);
+        await Assertions.Expect(ada.Locator("figure.tile[aria-label=Grace] video")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(ada, "meeting-04-two-people-moderator");
+
+        // Chat: the message arrives with an unread badge.
+        await grace.Locator("button[title=Chat]").ClickAsync();
+        await grace.Locator("#chat-input").FillAsync("Hello from Grace");
+        await grace.Locator("#chat-input").PressAsync("Enter");
+        await Assertions.Expect(ada.Locator("button[aria-label='Chat (1)'] .count-badge")).ToHaveTextAsync("1");
+        await Browser.ScreenshotAsync(ada, "meeting-05-unread-badge");
+        await ada.Locator("button[title=Chat]").ClickAsync();
+        await Assertions.Expect(ada.Locator(".chat-msg .chat-text")).ToHaveTextAsync("Hello from Grace");
+        await Browser.ScreenshotAsync(grace, "meeting-06-chat-speaker");
+        await ada.Locator("button[title=Chat]").ClickAsync();
+        await grace.Locator("button[title=Chat]").ClickAsync();
+
+        // Screen share: the moderator sees the speaker's screen featured, with decoded pixels.
+        await grace.Locator("button[title='Share screen']").ClickAsync();
+        var screen = ada.Locator(".featured figure.tile[data-kind=screen] video");
+        await Assertions.Expect(screen).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await WaitForVideoAsync(ada, 2, ct);
+        await Assertions.Expect(ada.Locator(".featured figure.tile[data-kind=screen]")).ToHaveAttributeAsync("aria-label", "Grace is presenting");
+        Assert.True(await WaitForVideoWidthAsync(screen, ct) > 0, "the shared screen never rendered a frame");
+        await Browser.ScreenshotAsync(ada, "meeting-07-screen-share");
+        await grace.Locator("button[title='Stop sharing']").ClickAsync();
+        await grace.Locator("[role=menu] >> text=Stop sharing").ClickAsync();
+        await Assertions.Expect(ada.Locator("figure.tile[data-kind=screen]")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+
+        // Raised hand and a reaction show for the moderator; the hand queue lists the speaker.
+        await grace.Locator("button[title='Raise hand']").ClickAsync();
+        await Assertions.Expect(ada.Locator("figure.tile[aria-label=Grace] .tile-hand")).ToBeVisibleAsync();
+        await grace.Locator("button[title='Send a reaction']").ClickAsync();
+        await grace.Locator("[role=menu] button[aria-label='🎉']").ClickAsync();
+        await Assertions.Expect(ada.Locator(".reaction .reaction-emoji")).ToHaveTextAsync("🎉");
+        await Browser.ScreenshotAsync(ada, "meeting-08-hand-and-reaction");
+        await ada.Locator("button[title=Participants]").ClickAsync();
+        await Assertions.Expect(ada.Locator(".hand-queue .person-name")).ToHaveTextAsync("Grace");
+        await Browser.ScreenshotAsync(ada, "meeting-09-participants-hand-queue");
+
+        // The speaker's meeting on a phone.
+        await grace.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(grace.Locator("figure.tile[aria-label=Ada] video")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(grace, "meeting-10-phone-speaker");
+
+        // A second speaker, then the moderator removes Grace: she lands on the end view with the kick reason.
+        var linus = await browser.NewPageAsync(server.BaseUrl);
+        var linusJoined = await JoinAsync(linus, room.SpeakerUrl, "Linus");
+        await WaitForVideoAsync(linus, 2, ct);
+        joinToFirstFrame.Add(TimeProvider.System.GetElapsedTime(linusJoined));
+        await ada.Locator("button[aria-label='Remove from meeting: Grace']").ClickAsync();
+        await grace.WaitForURLAsync("**/disconnected?reason=participant_kicked", new() { Timeout = 15_000 });
+        await Assertions.Expect(grace.Locator("#end-title")).ToHaveTextAsync("Kicked from Meeting");
+        await Assertions.Expect(grace.Locator("#back-btn")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(grace, "meeting-11-kicked-phone");
+        await Assertions.Expect(ada.Locator("figure.tile[data-kind=camera]")).ToHaveCountAsync(2);
+
+        // End meeting for all: the moderator and the remaining speaker see the meeting-ended view.
+        await ada.Locator("button[title=Leave]").ClickAsync();
+        await Browser.ScreenshotAsync(ada, "meeting-12-leave-menu");
+        await ada.Locator("#end-meeting-option").ClickAsync();
+        await ada.WaitForURLAsync("**/disconnected?reason=meeting_ended_by_self", new() { Timeout = 15_000 });
+        await Assertions.Expect(ada.Locator("#end-title")).ToHaveTextAsync("Meeting Ended");
+        await Browser.ScreenshotAsync(ada, "meeting-13-ended-by-self");
+        await linus.WaitForURLAsync("**/disconnected?reason=meeting_ended", new() { Timeout = 15_000 });
+        await Assertions.Expect(linus.Locator(".end-card p")).ToHaveTextAsync("The meeting was ended by a moderator");
+        await Browser.ScreenshotAsync(linus, "meeting-14-ended-by-moderator");
+
+        joinToFirstFrame.Sort();
+        var p50 = joinToFirstFrame[joinToFirstFrame.Count / 2];
+        output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"join→first remote frame: p50 {p50.TotalMilliseconds:F0} ms over {joinToFirstFrame.Count} ({string.Join(", ", joinToFirstFrame.Select(t => t.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)))} ms)"));
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task Wrong_secret_deleted_room_and_closed_room_show_their_views()
+    {
+        Assert.SkipUnless(Browser.IsAvailable, "Debian chromium is not installed");
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = new ConveneServer();
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(server.BaseUrl);
+
+        var room = await server.CreateRoomAsync("Secret room", cancellationToken: ct);
+        var wrong = new UriBuilder(room.SpeakerUrl) { Query = "secret=not-the-secret" }.Uri;
+        await page.GotoAsync(wrong.ToString());
+        await page.WaitForURLAsync("**/error?reason=invalid-room-secret", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#error-title")).ToHaveTextAsync("Invalid link");
+        await Browser.ScreenshotAsync(page, "meeting-error-invalid-secret");
+
+        var deleted = await server.CreateRoomAsync("Deleted room", cancellationToken: ct);
+        using (var api = server.Api())
+        {
+            using var response = await api.DeleteAsync(new Uri($"api/v1/rooms/{deleted.RoomId}", UriKind.Relative), ct);
+            Assert.True(response.IsSuccessStatusCode, $"delete answered {(int)response.StatusCode}");
+        }
+
+        await page.GotoAsync(deleted.SpeakerUrl.ToString());
+        await page.WaitForURLAsync("**/error?reason=invalid-room", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#error-title")).ToHaveTextAsync("Invalid room");
+        await Browser.ScreenshotAsync(page, "meeting-error-deleted-room");
+
+        var closed = await server.CreateRoomAsync("Closed room", cancellationToken: ct);
+        using (var api = server.Api())
+        {
+            using var response = await api.PutAsJsonAsync($"api/v1/rooms/{closed.RoomId}/status", new { status = "closed" }, ct);
+            Assert.True(response.IsSuccessStatusCode, $"closing answered {(int)response.StatusCode}");
+        }
+
+        await page.GotoAsync(closed.SpeakerUrl.ToString());
+        await Assertions.Expect(page.Locator("#closed-title")).ToHaveTextAsync("Room Closed", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#participant-name-submit")).ToHaveCountAsync(0);
+        await Browser.ScreenshotAsync(page, "meeting-error-closed-room");
+
+        // The other end views, as the app shows them after a network loss or an unknown reason.
+        await page.GotoAsync(new Uri(server.BaseUrl, "disconnected?reason=network_disconnect").ToString());
+        await Assertions.Expect(page.Locator("#end-title")).ToHaveTextAsync("Disconnected from Meeting");
+        await Browser.ScreenshotAsync(page, "meeting-end-network-disconnect");
+    }
+
+    /// <summary>Room link → name → device view (waits until the devices are ready) → join; returns when the join was clicked.</summary>
+    private static async Task<long> JoinAsync(IPage page, Uri roomLink, string name)
+    {
+        await page.GotoAsync(roomLink.ToString());
+        await page.Locator("#participant-name-input").FillAsync(name);
+        await page.Locator("#participant-name-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#join-button")).ToBeEnabledAsync(new() { Timeout = 15_000 });
+        var clicked = TimeProvider.System.GetTimestamp();
+        await page.Locator("#join-button").ClickAsync();
+        await page.Locator("main.meeting-body").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+        return clicked;
+    }
+
+    /// <summary>Polls (250 ms, bounded by <see cref="MediaTimeout"/>) until the page decodes video from <paramref name="streams"/> inbound streams.</summary>
+    private static async Task<InboundTotals> WaitForVideoAsync(IPage page, int streams, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var totals = await PeerConnectionStats.ReadAsync(page);
+        while (!(totals.FramesDecoded > 0 && totals.VideoInbound >= streams) && TimeProvider.System.GetElapsedTime(started) < MediaTimeout)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider.System, cancellationToken);
+            totals = await PeerConnectionStats.ReadAsync(page);
+        }
+
+        Assert.True(totals.FramesDecoded > 0 && totals.VideoInbound >= streams, $"no video from {streams} stream(s) within {MediaTimeout}: {totals}");
+        return totals;
+    }
+
+    private static async Task<int> WaitForVideoWidthAsync(ILocator video, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var width = 0;
+        while (width == 0 && TimeProvider.System.GetElapsedTime(started) < MediaTimeout)
+        {
+            width = await video.EvaluateAsync<int>("v => v.videoWidth");
+            if (width == 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider.System, cancellationToken);
+            }
+        }
+
+        return width;
+    }
+}
