@@ -98,8 +98,9 @@ public sealed class MeetingUiTests
         // A second speaker, then the moderator removes Grace: she lands on the end view with the kick reason.
         var linus = await browser.NewPageAsync(server.BaseUrl);
         var linusJoined = await JoinAsync(linus, room.SpeakerUrl, "Linus");
-        await WaitForVideoAsync(linus, 2, ct);
+        await WaitForVideoAsync(linus, 1, ct);
         joinToFirstFrame.Add(TimeProvider.System.GetElapsedTime(linusJoined));
+        await WaitForVideoAsync(linus, 2, ct);
         await ada.Locator("button[aria-label='Remove from meeting: Grace']").ClickAsync();
         await grace.WaitForURLAsync("**/disconnected?reason=participant_kicked", new() { Timeout = 15_000 });
         await Assertions.Expect(grace.Locator("#end-title")).ToHaveTextAsync("Kicked from Meeting");

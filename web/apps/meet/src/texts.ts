@@ -139,6 +139,8 @@ export const texts = {
   },
   endView: {
     accept: 'Accept',
+    rejoin: 'Rejoin the meeting',
+    backToRoom: 'Back to the room',
   },
 } as const;
 

@@ -35,7 +35,7 @@ export function EndView({ reason }: { reason: string | null }) {
         <p className="muted">{view.message}</p>
         {(accept || roomId) && (
           <button id="back-btn" type="button" className="btn btn-primary" onClick={onClick}>
-            {accept ? texts.endView.accept : 'Rejoin the meeting'}
+            {accept ? texts.endView.accept : view.reason === 'participant_kicked' || view.reason.startsWith('meeting_ended') ? texts.endView.backToRoom : texts.endView.rejoin}
           </button>
         )}
       </section>
