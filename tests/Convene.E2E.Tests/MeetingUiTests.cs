@@ -6,14 +6,36 @@ namespace Convene.E2E.Tests;
 
 /// <summary>
 /// The meeting app through the eyes of its users (issue 5): one meeting walks through join, device check, video both
-/// ways, chat, screen share, raised hand, reactions, kick and "end meeting for all"; a second test opens the error
+/// ways, chat, screen share, raised hand (and the moderator lowering it), reactions, a network drop and reconnection,
+/// joining by keyboard only, kick and "end meeting for all"; a second test opens the error
 /// views. Every view is saved under <c>artifacts/screenshots/meeting-*.png</c>.
 /// </summary>
 public sealed class MeetingUiTests
 {
     private static readonly TimeSpan MediaTimeout = TimeSpan.FromSeconds(20);
 
-    [Fact(Timeout = 150_000)]
+    /// <summary>
+    /// Lets a test cut a page's signalling like a network drop: while <c>__conveneOffline</c> is set, new sockets go to
+    /// a closed loopback port; the test closes the open ones itself and reports 1006 to the app, as a browser does when the
+    /// network goes away (a close the page itself starts would be answered 1000 and read as final).
+    /// </summary>
+    private const string SocketControlScript = """
+        (() => {
+          const Native = window.WebSocket;
+          if (!Native || window.__conveneSockets) return;
+          window.__conveneSockets = [];
+          window.__conveneOffline = false;
+          window.WebSocket = function (url, protocols) {
+            const ws = new Native(window.__conveneOffline ? 'ws://127.0.0.1:9/' : url, protocols);
+            window.__conveneSockets.push(ws);
+            return ws;
+          };
+          window.WebSocket.prototype = Native.prototype;
+          Object.setPrototypeOf(window.WebSocket, Native);
+        })();
+        """;
+
+    [Fact(Timeout = 180_000)]
     public async Task A_meeting_from_join_to_end_for_all_through_the_ui()
     {
         Assert.SkipUnless(Browser.IsAvailable, "Debian chromium is not installed");
@@ -24,6 +46,10 @@ public sealed class MeetingUiTests
         await using var browser = await Browser.LaunchAsync();
         var ada = await browser.NewPageAsync(server.BaseUrl);
         var grace = await browser.NewPageAsync(server.BaseUrl);
+        await grace.Context.AddInitScriptAsync(SocketControlScript);
+        var pageErrors = new List<string>();
+        ada.PageError += (_, e) => pageErrors.Add("moderator: " + e);
+        grace.PageError += (_, e) => pageErrors.Add("speaker: " + e);
         var joinToFirstFrame = new List<TimeSpan>();
 
         // Moderator: lobby → device view → alone in the meeting.
@@ -53,6 +79,8 @@ public sealed class MeetingUiTests
         Assert.True(audioAtAda.TotalSamplesReceived > 0, $"moderator plays no audio: {audioAtAda}");
         await Assertions.Expect(ada.Locator("figure.tile[data-kind=camera]")).ToHaveCountAsync(2);
         await Assertions.Expect(ada.Locator("figure.tile[aria-label=Grace] video")).ToBeVisibleAsync();
+        await Assertions.Expect(ada.Locator("figure.tile[aria-label=Grace] .tile-quality")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("connection$", System.Text.RegularExpressions.RegexOptions.IgnoreCase), new() { Timeout = 10_000 });
+        Assert.Equal(0, await ada.EvaluateAsync<int>("() => [...document.querySelectorAll('button')].filter(b => !(b.getAttribute('aria-label') || b.textContent.trim())).length"));
         await Browser.ScreenshotAsync(ada, "meeting-04-two-people-moderator");
 
         // Chat: the message arrives with an unread badge.
@@ -89,20 +117,33 @@ public sealed class MeetingUiTests
         await ada.Locator("button[title=Participants]").ClickAsync();
         await Assertions.Expect(ada.Locator(".hand-queue .person-name")).ToHaveTextAsync("Grace");
         await Browser.ScreenshotAsync(ada, "meeting-09-participants-hand-queue");
+        await ada.Locator("button[aria-label='Lower Grace’s hand']").ClickAsync();
+        await Assertions.Expect(grace.Locator("button[title='Raise hand']")).ToHaveAttributeAsync("aria-pressed", "false");
+        await Assertions.Expect(ada.Locator(".hand-queue")).ToHaveCountAsync(0);
 
         // The speaker's meeting on a phone.
         await grace.SetViewportSizeAsync(390, 844);
         await Assertions.Expect(grace.Locator("figure.tile[aria-label=Ada] video")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(grace, "meeting-10-phone-speaker");
 
+        // Network loss: the speaker sees the banner, reconnects on her own and gets video again on fresh peer connections.
+        await grace.EvaluateAsync("() => { window.__conveneOffline = true; window.__conveneSockets.forEach(s => { const dropped = s.onclose; s.onclose = s.onmessage = s.onerror = null; s.close(4000, 'e2e network drop'); dropped?.call(s, new CloseEvent('close', { code: 1006 })); }); }");
+        await Assertions.Expect(grace.Locator(".banner-warning")).ToHaveTextAsync("Connection lost. Reconnecting…");
+        await Browser.ScreenshotAsync(grace, "meeting-10b-phone-reconnecting");
+        await grace.EvaluateAsync("() => { window.__conveneOffline = false; }");
+        await Assertions.Expect(grace.Locator(".banner-ok")).ToHaveTextAsync("Reconnected", new() { Timeout = 15_000 });
+        await WaitForVideoAsync(grace, 1, ct);
+        await Assertions.Expect(ada.Locator("figure.tile[data-kind=camera]")).ToHaveCountAsync(2);
+
         // A second speaker, then the moderator removes Grace: she lands on the end view with the kick reason.
         var linus = await browser.NewPageAsync(server.BaseUrl);
-        var linusJoined = await JoinAsync(linus, room.SpeakerUrl, "Linus");
+        linus.PageError += (_, e) => pageErrors.Add("second speaker: " + e);
+        var linusJoined = await JoinWithKeyboardAsync(linus, room.SpeakerUrl, "Linus");
         await WaitForVideoAsync(linus, 1, ct);
         joinToFirstFrame.Add(TimeProvider.System.GetElapsedTime(linusJoined));
         await WaitForVideoAsync(linus, 2, ct);
         await ada.Locator("button[aria-label='Remove from meeting: Grace']").ClickAsync();
-        await grace.WaitForURLAsync("**/disconnected?reason=participant_kicked", new() { Timeout = 15_000 });
+        await grace.WaitForURLAsync("**/disconnected?reason=participant_kicked", new() { Timeout = 30_000 });
         await Assertions.Expect(grace.Locator("#end-title")).ToHaveTextAsync("Kicked from Meeting");
         await Assertions.Expect(grace.Locator("#back-btn")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(grace, "meeting-11-kicked-phone");
@@ -112,13 +153,14 @@ public sealed class MeetingUiTests
         await ada.Locator("button[title=Leave]").ClickAsync();
         await Browser.ScreenshotAsync(ada, "meeting-12-leave-menu");
         await ada.Locator("#end-meeting-option").ClickAsync();
-        await ada.WaitForURLAsync("**/disconnected?reason=meeting_ended_by_self", new() { Timeout = 15_000 });
+        await ada.WaitForURLAsync("**/disconnected?reason=meeting_ended_by_self", new() { Timeout = 30_000 });
         await Assertions.Expect(ada.Locator("#end-title")).ToHaveTextAsync("Meeting Ended");
         await Browser.ScreenshotAsync(ada, "meeting-13-ended-by-self");
-        await linus.WaitForURLAsync("**/disconnected?reason=meeting_ended", new() { Timeout = 15_000 });
+        await linus.WaitForURLAsync("**/disconnected?reason=meeting_ended", new() { Timeout = 30_000 });
         await Assertions.Expect(linus.Locator(".end-card p")).ToHaveTextAsync("The meeting was ended by a moderator");
         await Browser.ScreenshotAsync(linus, "meeting-14-ended-by-moderator");
 
+        Assert.Empty(pageErrors);
         joinToFirstFrame.Sort();
         var p50 = joinToFirstFrame[joinToFirstFrame.Count / 2];
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -182,6 +224,26 @@ public sealed class MeetingUiTests
         await page.Locator("#join-button").ClickAsync();
         await page.Locator("main.meeting-body").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
         return clicked;
+    }
+
+    /// <summary>Same as <see cref="JoinAsync"/> with the keyboard only: type the name, Enter, Tab to the join button, Enter.</summary>
+    private static async Task<long> JoinWithKeyboardAsync(IPage page, Uri roomLink, string name)
+    {
+        await page.GotoAsync(roomLink.ToString());
+        await Assertions.Expect(page.Locator("#participant-name-input")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(name);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#join-button")).ToBeEnabledAsync(new() { Timeout = 15_000 });
+        for (var i = 0; i < 30 && !await page.Locator("#join-button").EvaluateAsync<bool>("b => b === document.activeElement"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Assertions.Expect(page.Locator("#join-button")).ToBeFocusedAsync();
+        var pressed = TimeProvider.System.GetTimestamp();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("main.meeting-body").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+        return pressed;
     }
 
     /// <summary>Polls (250 ms, bounded by <see cref="MediaTimeout"/>) until the page decodes video from <paramref name="streams"/> inbound streams.</summary>
