@@ -207,6 +207,16 @@ public sealed class MeetingUiTests
         await Assertions.Expect(page.Locator("#participant-name-submit")).ToHaveCountAsync(0);
         await Browser.ScreenshotAsync(page, "meeting-error-closed-room");
 
+        // Lobby and device view on a phone.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(room.SpeakerUrl.ToString());
+        await Assertions.Expect(page.Locator("#participant-name-submit")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Browser.ScreenshotAsync(page, "meeting-phone-lobby");
+        await page.Locator("#participant-name-input").FillAsync("Margaret");
+        await page.Locator("#participant-name-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#join-button")).ToBeEnabledAsync(new() { Timeout = 15_000 });
+        await Browser.ScreenshotAsync(page, "meeting-phone-device-view");
+
         // The other end views, as the app shows them after a network loss or an unknown reason.
         await page.GotoAsync(new Uri(server.BaseUrl, "disconnected?reason=network_disconnect").ToString());
         await Assertions.Expect(page.Locator("#end-title")).ToHaveTextAsync("Disconnected from Meeting");
