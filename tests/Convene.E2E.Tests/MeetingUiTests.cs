@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 
@@ -64,6 +65,8 @@ public sealed class MeetingUiTests
         await ada.Locator("#join-button").ClickAsync();
         await Assertions.Expect(ada.Locator(".alone-overlay")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Browser.ScreenshotAsync(ada, "meeting-03-alone");
+        var meetingRouteJs = await GzippedScriptBytesAsync(ada, server, ct);
+        Assert.True(meetingRouteJs <= 300 * 1024, $"the meeting route loads {meetingRouteJs} bytes of gzipped JavaScript (budget 300 KB)");
 
         // Speaker joins: both decode each other's video (and play audio).
         var graceJoined = await JoinAsync(grace, room.SpeakerUrl, "Grace");
@@ -163,6 +166,7 @@ public sealed class MeetingUiTests
         Assert.Empty(pageErrors);
         joinToFirstFrame.Sort();
         var p50 = joinToFirstFrame[joinToFirstFrame.Count / 2];
+        output?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"JavaScript loaded by the meeting route: {meetingRouteJs / 1024.0:F1} KB gzipped"));
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"join→first remote frame: p50 {p50.TotalMilliseconds:F0} ms over {joinToFirstFrame.Count} ({string.Join(", ", joinToFirstFrame.Select(t => t.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)))} ms)"));
     }
@@ -234,6 +238,28 @@ public sealed class MeetingUiTests
         await page.Locator("#join-button").ClickAsync();
         await page.Locator("main.meeting-body").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
         return clicked;
+    }
+
+    /// <summary>Every script the page has loaded so far, fetched again from the server and gzipped (level 9 as a CDN would) — the bytes a first visit costs.</summary>
+    private static async Task<long> GzippedScriptBytesAsync(IPage page, ConveneServer server, CancellationToken cancellationToken)
+    {
+        var urls = await page.EvaluateAsync<string[]>("() => performance.getEntriesByType('resource').map(e => e.name).filter(n => new URL(n).pathname.endsWith('.js'))");
+        Assert.NotEmpty(urls);
+        using var http = server.Api();
+        long total = 0;
+        foreach (var url in urls.Distinct(StringComparer.Ordinal))
+        {
+            var body = await http.GetByteArrayAsync(new Uri(url), cancellationToken);
+            using var compressed = new MemoryStream();
+            await using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+            {
+                await gzip.WriteAsync(body, cancellationToken);
+            }
+
+            total += compressed.Length;
+        }
+
+        return total;
     }
 
     /// <summary>Same as <see cref="JoinAsync"/> with the keyboard only: type the name, Enter, Tab to the join button, Enter.</summary>
