@@ -33,6 +33,7 @@ export const texts = {
     cameraIsOff: 'Your camera is off',
     join: 'Join now',
     joining: 'Joining…',
+    preparing: 'Starting camera and microphone…',
     micLevel: 'Microphone level',
     background: 'Background',
     bgNone: 'None',
@@ -138,6 +139,8 @@ export const texts = {
   },
   endView: {
     accept: 'Accept',
+    rejoin: 'Rejoin the meeting',
+    backToRoom: 'Back to the room',
   },
 } as const;
 

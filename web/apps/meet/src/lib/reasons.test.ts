@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LEAVE_REASONS } from '@convene/client';
-import { errorView, leaveView, tokenErrorReason } from './reasons';
+import { endViewButton, errorView, leaveView, tokenErrorReason } from './reasons';
 
 describe('end view texts (contract §10.5)', () => {
   it.each([
@@ -37,5 +37,20 @@ describe('error view (contract §10.1)', () => {
     expect(tokenErrorReason(404)).toBe('invalid-room');
     expect(tokenErrorReason(409)).toBe('closed-room');
     expect(tokenErrorReason(500)).toBe('internal-error');
+  });
+});
+
+describe('end view button', () => {
+  it.each([
+    ['voluntary_leave', false, 'room-1', 'Rejoin the meeting'],
+    ['network_disconnect', false, 'room-1', 'Rejoin the meeting'],
+    ['participant_kicked', false, 'room-1', 'Back to the room'],
+    ['meeting_ended', false, 'room-1', 'Back to the room'],
+    ['meeting_ended_by_self', false, 'room-1', 'Back to the room'],
+    ['participant_kicked', true, 'room-1', 'Accept'],
+    ['voluntary_leave', true, null, 'Accept'],
+    ['voluntary_leave', false, null, null],
+  ] as const)('%s (redirect or embedded: %s, room %s) → %s', (reason, takenOver, roomId, label) => {
+    expect(endViewButton(reason, takenOver, roomId)).toBe(label);
   });
 });

@@ -1,9 +1,19 @@
 import { isLeaveReason, type LeaveReason } from '@convene/client';
-import { errorTexts, leaveTexts, type ErrorReason } from '../texts';
+import { errorTexts, leaveTexts, texts, type ErrorReason } from '../texts';
 
 export function leaveView(reason: string | null): { reason: LeaveReason; title: string; message: string } {
   const r: LeaveReason = isLeaveReason(reason) ? reason : 'unknown';
   return { reason: r, ...leaveTexts[r] };
+}
+
+/**
+ * The end view's button (#back-btn): "Accept" when a leave redirect or an embedding page takes over; otherwise back into
+ * the room — worded as a rejoin only when leaving was not someone else's decision. Null: no button (no room to go to).
+ */
+export function endViewButton(reason: LeaveReason, takenOver: boolean, roomId: string | null): string | null {
+  if (takenOver) return texts.endView.accept;
+  if (!roomId) return null;
+  return reason === 'participant_kicked' || reason === 'meeting_ended' || reason === 'meeting_ended_by_self' ? texts.endView.backToRoom : texts.endView.rejoin;
 }
 
 export function isErrorReason(value: string | null): value is ErrorReason {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { themeVariables } from './theme';
+import { applyTheme, themeVariables } from './theme';
 import { formatElapsed } from './recordingClock';
 import { classifyMediaError } from './media';
 
@@ -20,6 +20,30 @@ describe('themeVariables', () => {
     expect(themeVariables(undefined)).toEqual({ base: null, vars: {} });
     expect(themeVariables({ name: 'x', enabled: false, baseTheme: 'dark', primaryColor: '#123456' })).toEqual({ base: null, vars: {} });
     expect(themeVariables({ name: 'x', enabled: true, baseTheme: 'dark', primaryColor: 'red; background:url(x)' }).vars).toEqual({});
+  });
+});
+
+describe('applyTheme', () => {
+  function fakeRoot() {
+    const props = new Map<string, string>();
+    const root = { dataset: {} as Record<string, string>, style: { setProperty: (k: string, v: string) => props.set(k, v), removeProperty: (k: string) => props.delete(k) } };
+    return { root: root as unknown as HTMLElement, props };
+  }
+
+  it('sets the server theme, then falls back to the default when it is switched off', () => {
+    const { root, props } = fakeRoot();
+    expect(applyTheme(root, { name: 'default', enabled: true, baseTheme: 'light', primaryColor: '#112233' }, 'dark')).toEqual({ custom: true });
+    expect(root.dataset.theme).toBe('light');
+    expect(props.get('--ov-primary-action-color')).toBe('#112233');
+    expect(applyTheme(root, { name: 'default', enabled: false, baseTheme: 'light', primaryColor: '#112233' }, null)).toEqual({ custom: false });
+    expect(root.dataset.theme).toBe('dark');
+    expect(props.size).toBe(0);
+  });
+
+  it('uses the person’s own light/dark choice when no theme is served (404)', () => {
+    const { root } = fakeRoot();
+    applyTheme(root, undefined, 'light');
+    expect(root.dataset.theme).toBe('light');
   });
 });
 

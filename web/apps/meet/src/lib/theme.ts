@@ -2,6 +2,8 @@ import type { ThemeColors } from '@convene/client';
 
 export type BaseTheme = 'light' | 'dark';
 
+const THEME_VARIABLES = ['--ov-background-color', '--ov-primary-action-color', '--ov-secondary-action-color', '--ov-accent-action-color', '--ov-surface-color'] as const;
+
 const HEX = /^#([0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 
 /** CSS variables of contract §7.2 for a server theme; invalid colours are ignored (the default stays). */
@@ -22,6 +24,11 @@ export function themeVariables(theme: ThemeColors | undefined): { base: BaseThem
 export function applyTheme(root: HTMLElement, theme: ThemeColors | undefined, userChoice: BaseTheme | null): { custom: boolean } {
   const { base, vars } = themeVariables(theme);
   root.dataset.theme = base ?? userChoice ?? 'dark';
-  for (const [k, v] of Object.entries(vars)) root.style.setProperty(k, v);
+  // A theme switched off (or a colour dropped) falls back to the stylesheet's default for that variable.
+  for (const name of THEME_VARIABLES) {
+    const value = vars[name];
+    if (value) root.style.setProperty(name, value);
+    else root.style.removeProperty(name);
+  }
   return { custom: base !== null };
 }

@@ -268,6 +268,7 @@ export function MeetingView({ client, media, roomId, role, speakerUrl, api, memb
                 self={self}
                 others={others}
                 isModerator={isModerator}
+                selfMicMuted={!micOn}
                 speakerUrl={speakerUrl}
                 onMakeModerator={(p) => void act(() => api.setRole(roomId, p.participantId, 'moderator', memberToken()))}
                 onRemoveModerator={(p) => void act(() => api.setRole(roomId, p.participantId, 'speaker', memberToken()))}

@@ -8,6 +8,7 @@ interface Props {
   self: ParticipantInfo;
   others: ParticipantInfo[];
   isModerator: boolean;
+  selfMicMuted: boolean;
   speakerUrl: string | null;
   onMakeModerator(p: ParticipantInfo): void;
   onRemoveModerator(p: ParticipantInfo): void;
@@ -18,7 +19,7 @@ interface Props {
 export function ParticipantsPanel(props: Props) {
   const everyone = [props.self, ...props.others];
   const raised = everyone.filter((p) => p.handRaisedAt !== null).sort((a, b) => (a.handRaisedAt ?? 0) - (b.handRaisedAt ?? 0));
-  const micMuted = (p: ParticipantInfo) => !p.tracks.some((t) => t.source === 'microphone' && !t.muted);
+  const micMuted = (p: ParticipantInfo) => p.participantId === props.self.participantId ? props.selfMicMuted : !p.tracks.some((t) => t.source === 'microphone' && !t.muted);
   return (
     <div className="participants">
       {props.isModerator && props.speakerUrl && (

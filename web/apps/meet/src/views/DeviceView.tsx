@@ -6,6 +6,9 @@ import { VideoView } from '../meeting/VideoView';
 import type { BackgroundEffect, BackgroundProcessor } from '../background/virtualBackground';
 import { BackgroundPicker } from '../meeting/BackgroundPicker';
 
+/** How long the join button waits for camera and microphone to open before it lets people join without them. */
+const DEVICE_WAIT_MS = 8000;
+
 export interface PreparedMedia {
   camera: MediaStreamTrack | null;
   microphone: MediaStreamTrack | null;
@@ -38,6 +41,10 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
   const [effect, setEffect] = useState<BackgroundEffect>({ kind: 'none' });
   const [processor, setProcessor] = useState<BackgroundProcessor | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Joining while a device is still opening would publish nothing for it: wait (bounded) for both to settle.
+  const [cameraOpening, setCameraOpening] = useState(true);
+  const [micOpening, setMicOpening] = useState(true);
+  const [waitedLongEnough, setWaitedLongEnough] = useState(false);
   const handedOver = useRef(false);
   const tracksRef = useRef<{ camera: MediaStreamTrack | null; mic: MediaStreamTrack | null; processor: BackgroundProcessor | null }>({ camera: null, mic: null, processor: null });
   tracksRef.current = { camera, mic, processor };
@@ -52,10 +59,12 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
   useEffect(() => {
     if (!cameraOn) {
       setCamera(null);
+      setCameraOpening(false);
       return;
     }
     let cancelled = false;
     let opened: MediaStreamTrack | null = null;
+    setCameraOpening(true);
     openCamera(cameraId)
       .then((t) => {
         if (cancelled) {
@@ -65,12 +74,14 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
         opened = t;
         setCamera(t);
         setProblem(null);
+        setCameraOpening(false);
         void refreshDevices();
       })
       .catch((e: unknown) => {
         if (cancelled) return;
         setProblem(classifyMediaError(e));
         setCameraOn(false);
+        setCameraOpening(false);
       });
     return () => {
       cancelled = true;
@@ -81,6 +92,7 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
   useEffect(() => {
     let cancelled = false;
     let opened: MediaStreamTrack | null = null;
+    setMicOpening(true);
     openMicrophone(micId)
       .then((t) => {
         if (cancelled) {
@@ -89,6 +101,7 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
         }
         opened = t;
         setMic(t);
+        setMicOpening(false);
         void refreshDevices();
       })
       .catch((e: unknown) => {
@@ -96,6 +109,7 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
         setProblem((p) => p ?? classifyMediaError(e));
         setMicOn(false);
         setMic(null);
+        setMicOpening(false);
       });
     return () => {
       cancelled = true;
@@ -171,6 +185,12 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
     if (!joining && error) handedOver.current = false;
   }, [joining, error]);
 
+  useEffect(() => {
+    const t = window.setTimeout(() => setWaitedLongEnough(true), DEVICE_WAIT_MS);
+    return () => window.clearTimeout(t);
+  }, []);
+  const preparing = (cameraOpening || micOpening) && !waitedLongEnough;
+
   const join = () => {
     handedOver.current = true;
     onJoin({ camera: cameraOn ? camera : null, microphone: mic, micMuted: !micOn, background: processor, cameraId, micId });
@@ -241,8 +261,8 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
           </label>
           {allowBackground && cameraOn && camera && <BackgroundPicker effect={effect} onChange={setEffect} loading={effect.kind !== 'none' && !processor} />}
           {error && <p className="notice notice-error" role="alert">{error}</p>}
-          <button id="join-button" type="button" className="btn btn-primary btn-wide" onClick={join} disabled={joining}>
-            {joining ? texts.devices.joining : texts.devices.join}
+          <button id="join-button" type="button" className="btn btn-primary btn-wide" onClick={join} disabled={joining || preparing} aria-busy={joining || preparing}>
+            {joining ? texts.devices.joining : preparing ? texts.devices.preparing : texts.devices.join}
           </button>
         </section>
       </div>

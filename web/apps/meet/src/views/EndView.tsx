@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { leaveView } from '../lib/reasons';
+import { endViewButton, leaveView } from '../lib/reasons';
 import { exitInfo } from '../lib/session';
 import { isEmbedded, postEmbedEvent } from '../lib/embed';
 import { navigate } from '../lib/navigation';
@@ -12,6 +12,7 @@ export function EndView({ reason }: { reason: string | null }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const accept = redirect !== null || isEmbedded();
+  const button = endViewButton(view.reason, accept, roomId);
   const onClick = () => {
     postEmbedEvent('closed', {});
     if (redirect) {
@@ -33,9 +34,9 @@ export function EndView({ reason }: { reason: string | null }) {
         </div>
         <h1 id="end-title" tabIndex={-1} ref={heading}>{view.title}</h1>
         <p className="muted">{view.message}</p>
-        {(accept || roomId) && (
+        {button && (
           <button id="back-btn" type="button" className="btn btn-primary" onClick={onClick}>
-            {accept ? texts.endView.accept : 'Rejoin the meeting'}
+            {button}
           </button>
         )}
       </section>

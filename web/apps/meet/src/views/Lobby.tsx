@@ -44,7 +44,7 @@ export function Lobby(props: Props) {
       <div className="lobby-body">
         <h1 className="room-title">{props.roomName}</h1>
         {props.closed ? (
-          <section className="card" aria-labelledby="closed-title">
+          <section className="card closed-card" aria-labelledby="closed-title">
             <div className="end-icon end-icon-warning" aria-hidden="true">
               <Icon name="block" size={36} />
             </div>

@@ -39,6 +39,8 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const [room, setRoom] = useState<RoomInfo>({ roomName: roomId, closed: false, config: {}, speakerUrl: null });
   const [claims, setClaims] = useState<TokenClaims | null>(null);
   const [busy, setBusy] = useState(false);
+  // Contract §10.2: the recordings card shows only when the member may see them and at least one exists.
+  const [hasRecordings, setHasRecordings] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const link = useRef(readRoomLink(window.location.search, session.secret(roomId)));
 
@@ -62,6 +64,14 @@ export function RoomPage({ roomId }: { roomId: string }) {
         const info = await api.room(roomId, token).catch(() => null);
         if (cancelled) return;
         if (info) setRoom({ roomName: info.roomName, closed: info.status === 'closed', config: info.config, speakerUrl: info.speakerUrl ?? null });
+        if (c?.permissions.canRetrieveRecordings) {
+          void api
+            .recordings(roomId, token)
+            .then((list) => {
+              if (!cancelled) setHasRecordings(list.recordings.length > 0);
+            })
+            .catch(() => undefined);
+        }
         if (params.showOnlyRecordings) {
           navigate(`/room/${encodeURIComponent(roomId)}/recordings`, true);
           return;
@@ -179,7 +189,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
     case 'lobby': {
       const origin = window.location.origin;
       const initial = link.current.participantName ?? session.lastName() ?? '';
-      const canRec = (claims?.permissions.canRetrieveRecordings ?? false) && room.config.recording?.enabled !== false;
+      const canRec = (claims?.permissions.canRetrieveRecordings ?? false) && hasRecordings;
       return (
         <Lobby
           roomName={room.roomName}
