@@ -131,6 +131,28 @@ public sealed class RecordingE2ETests
         var item = page.Locator(".rec-item");
         await Assertions.Expect(item).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         await Assertions.Expect(item).ToContainTextAsync("complete");
+
+        // Status filter hides it under "failed", shows it again under "complete".
+        await page.Locator("#rec-status-filter").SelectOptionAsync("failed");
+        await Assertions.Expect(item).ToHaveCountAsync(0);
+        await page.Locator("#rec-status-filter").SelectOptionAsync("complete");
+        await Assertions.Expect(item).ToHaveCountAsync(1);
+
+        // Multi-select offers the ZIP of the chosen recordings; the link really answers a ZIP.
+        await page.Locator("#rec-select-all").CheckAsync();
+        var zipHref = await page.Locator("#rec-download-zip").GetAttributeAsync("href");
+        Assert.NotNull(zipHref);
+        Assert.Contains(Uri.EscapeDataString(recordingId), zipHref, StringComparison.Ordinal);
+        var zip = await page.APIRequest.GetAsync(zipHref);
+        Assert.Equal(200, zip.Status);
+        var zipBody = await zip.BodyAsync();
+        Assert.True(zipBody.Length > 1000 && zipBody[0] == (byte)'P' && zipBody[1] == (byte)'K', $"ZIP of {zipBody.Length} bytes");
+
+        // Share link and inline player.
+        await item.Locator(".rec-share").ClickAsync();
+        await Assertions.Expect(item.Locator(".rec-share-url input")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/recording/.+secret="));
+        await item.Locator(".rec-play").ClickAsync();
+        await Assertions.Expect(item.Locator("video.player")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "recording-room-recordings");
 
         // The share link opens the viewer; the player loads the MP4 and seeks.
@@ -149,5 +171,13 @@ public sealed class RecordingE2ETests
             """);
         Assert.InRange(seeked, 4.5, 5.5);
         await Browser.ScreenshotAsync(page, "recording-viewer");
+
+        // Back on the room page the moderator deletes it (confirm dialog accepted); the list is empty and so is the API.
+        await page.GotoAsync(new Uri(room.ModeratorUrl, $"/room/{Uri.EscapeDataString(room.RoomId)}/recordings{room.ModeratorUrl.Query}").ToString());
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await page.Locator(".rec-item .rec-delete").ClickAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator(".rec-item")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        using var gone = await api.GetAsync($"api/v1/recordings/{Uri.EscapeDataString(recordingId)}", ct);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 }
