@@ -36,6 +36,7 @@ public sealed class RecordingE2ETests
         var badge = new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 };
         await Assertions.Expect(moderator.Locator(".rec-badge")).ToBeVisibleAsync(badge);
         await Assertions.Expect(speaker.Locator(".rec-badge")).ToBeVisibleAsync(badge); // recordingStatus reached the speaker
+        _ = await WaitForStatusAsync(api, room.RoomId, "active", TimeSpan.FromSeconds(15), ct);
         var startedAt = TimeProvider.System.GetTimestamp();
         await Browser.ScreenshotAsync(speaker, "recording-speaker-sees-rec");
         await Task.Delay(RecordFor - TimeProvider.System.GetElapsedTime(startedAt), TimeProvider.System, ct);
