@@ -1,5 +1,6 @@
 using Convene.Domain.Meetings;
 using Convene.Domain.Members;
+using Convene.Domain.Recordings;
 using Convene.Sfu.Api;
 using Convene.Signalling.Meetings;
 using Convene.Signalling.Protocol;
@@ -18,6 +19,7 @@ public sealed partial class MeetingRegistry : IMeetingControl, IAsyncDisposable
 {
     private readonly SemaphoreSlim _transitions = new(1, 1);
     private readonly Dictionary<string, Meeting> _meetings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordingStatusEvent> _recordings = new(StringComparer.Ordinal);
     private readonly IMeetingRoomDirectory _directory;
     private readonly IMediaPlane _mediaPlane;
     private readonly MeetingOptions _options;
@@ -88,6 +90,35 @@ public sealed partial class MeetingRegistry : IMeetingControl, IAsyncDisposable
         if (room is not null)
         {
             await meeting.UpdateRoomAsync(room, announce: true);
+        }
+    }
+
+    /// <summary>
+    /// A recording of the room changed status: the room's meeting (if any) announces <c>recordingStatus</c>, and a
+    /// running recording is remembered for participants who join later, even in a meeting that starts afterwards.
+    /// </summary>
+    public async Task RecordingStatusChangedAsync(string roomId, RecordingStatus status, string recordingId, long? startedAt)
+    {
+        ArgumentNullException.ThrowIfNull(roomId);
+        var message = new RecordingStatusEvent(RecordingWireStatus.From(status), recordingId, startedAt);
+        Meeting? meeting;
+        lock (_meetings)
+        {
+            if (RecordingWireStatus.IsRunning(message.Status))
+            {
+                _recordings[roomId] = message;
+            }
+            else
+            {
+                _recordings.Remove(roomId);
+            }
+
+            meeting = _meetings.GetValueOrDefault(roomId);
+        }
+
+        if (meeting is not null)
+        {
+            await meeting.RecordingStatusChangedAsync(message);
         }
     }
 
@@ -169,6 +200,7 @@ public sealed partial class MeetingRegistry : IMeetingControl, IAsyncDisposable
                 await _directory.MeetingStartedAsync(room.RoomId, cancellationToken);
                 lock (_meetings)
                 {
+                    meeting.InitialRecording(_recordings.GetValueOrDefault(room.RoomId));
                     _meetings[room.RoomId] = meeting;
                 }
 

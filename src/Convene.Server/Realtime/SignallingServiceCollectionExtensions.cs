@@ -1,4 +1,5 @@
 using Convene.Domain.Meetings;
+using Convene.Domain.Recordings;
 using Convene.Server.Hosting;
 using Convene.Sfu.Api;
 using Convene.Signalling;
@@ -39,6 +40,7 @@ internal static class SignallingServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IMeetingControl>(sp => sp.GetRequiredService<MeetingRegistry>());
+        services.AddSingleton<IRecordingEvents>(sp => new MeetingRecordingEvents(sp.GetRequiredService<MeetingRegistry>()));
         services.AddHostedService<SignallingShutdown>();
         return builder;
     }

@@ -105,7 +105,7 @@ internal sealed partial class Meeting
                 participant.ToInfo(),
                 [.. _participants.Where(p => p != participant).Select(p => p.ToInfo())],
                 new RoomInfo(_room.RoomId, _room.RoomName, RoomConfigInfo.From(_room)),
-                new MeetingInfo(StartedAt, Recording: false),
+                new MeetingInfo(StartedAt, Recording: IsRecordingLocked),
                 (long)_options.DepartureTimeout.TotalMilliseconds) { RequestId = requestId });
 
             foreach (var other in _participants)
@@ -121,6 +121,7 @@ internal sealed partial class Meeting
                 }
             }
 
+            SendRecordingStateLocked(participant);
             SendSubscribeOfferIfNeeded(participant);
             ConnectionsChangedLocked();
             return new JoinResult(this, participant, null, null, 0);

@@ -34,6 +34,7 @@ const shapes: Record<string, string> = {
   download: 'M12 4v11 M7 10l5 5 5-5 M5 20h14',
   play: 'M7 4l13 8-13 8z',
   refresh: 'M20 11a8 8 0 1 0-2.3 5.7 M20 4v7h-7',
+  trash: 'M4 7h16 M10 11v6 M14 11v6 M6 7l1 13h10l1-13 M9 7V4h6v3',
 };
 
 export function Icon({ name, size = 22 }: { name: string; size?: number }) {
