@@ -93,6 +93,7 @@ export interface Theme {
 }
 
 export interface DeleteOutcome {
+  roomId?: string;
   successCode: string;
   message: string;
   room?: Room;
