@@ -30,10 +30,6 @@ public sealed class ConsoleTests
         await admin.Locator("#login-button").ClickAsync();
         await admin.WaitForURLAsync(url => url.EndsWith("/rooms", StringComparison.Ordinal));
 
-        await admin.Locator("a.nav-link", new PageLocatorOptions { HasText = "Overview" }).ClickAsync();
-        await Assertions.Expect(admin.Locator("#total-rooms")).ToHaveTextAsync("0");
-        await Browser.ScreenshotAsync(admin, "console-overview");
-
         // The advanced wizard: details, recording, features.
         await admin.GotoAsync(origin + "/rooms/new");
         await admin.Locator("#wizard-room-name").FillAsync("Console E2E");
@@ -107,6 +103,11 @@ public sealed class ConsoleTests
     /// <summary>Every other console page renders its main content (and leaves a screenshot to look at).</summary>
     private static async Task VisitOtherPagesAsync(IPage admin, string origin)
     {
+        // Needs the analytics API (console branch): the only room was deleted, so it counts none.
+        await admin.Locator("a.nav-link", new PageLocatorOptions { HasText = "Overview" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#total-rooms")).ToHaveTextAsync("0");
+        await Browser.ScreenshotAsync(admin, "console-overview");
+
         await admin.GotoAsync(origin + "/recordings");
         await Assertions.Expect(admin.Locator("#recordings-table")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(admin, "console-recordings");
