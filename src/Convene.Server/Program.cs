@@ -19,6 +19,7 @@ app.MapConveneApis();
 app.MapSignallingEndpoint();
 app.MapMeetingsApi();
 app.MapRecordingsApi();
+app.MapConveneWebComponent();
 app.MapConveneWebApp();
 await app.RunAsync();
 

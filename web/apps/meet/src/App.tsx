@@ -12,6 +12,9 @@ import { ThemeContext } from './lib/themeContext';
 
 const RecordingsPage = lazy(() => import('./views/RecordingsPage'));
 const RecordingViewer = lazy(() => import('./views/RecordingViewer'));
+// The admin console is its own lazily loaded area: a meeting never downloads it.
+const ConsoleApp = lazy(() => import('./console/ConsoleApp'));
+const LoginPage = lazy(() => import('./console/LoginPage'));
 
 export function App() {
   const location = useLocation();
@@ -47,6 +50,15 @@ export function App() {
       break;
     case 'error':
       view = <ErrorView reason={route.reason} />;
+      break;
+    case 'login':
+      view = <LoginPage />;
+      break;
+    case 'console':
+      view = <ConsoleApp page={route.page} roomId={route.roomId} />;
+      break;
+    case 'home':
+      view = <ConsoleApp page="overview" />;
       break;
     default:
       view = <ErrorView reason="invalid-room" />;

@@ -11,6 +11,17 @@ describe('matchRoute', () => {
     ['/error', '?reason=closed-room', { name: 'error', reason: 'closed-room' }],
     ['/', '', { name: 'home' }],
     ['/nope/deeper', '', { name: 'notFound' }],
+    ['/login', '?redirectTo=%2Frooms', { name: 'login' }],
+    ['/console', '', { name: 'console', page: 'overview' }],
+    ['/overview', '', { name: 'console', page: 'overview' }],
+    ['/rooms', '', { name: 'console', page: 'rooms' }],
+    ['/console/rooms/new', '', { name: 'console', page: 'roomNew' }],
+    ['/rooms/r_1-x/edit', '', { name: 'console', page: 'roomEdit', roomId: 'r_1-x' }],
+    ['/recordings', '', { name: 'console', page: 'recordings' }],
+    ['/embedded', '', { name: 'console', page: 'embedded' }],
+    ['/users-permissions', '', { name: 'console', page: 'users' }],
+    ['/console/config', '', { name: 'console', page: 'config' }],
+    ['/consoles', '', { name: 'notFound' }],
   ])('%s%s', (path, search, expected) => {
     expect(matchRoute(path, search)).toEqual(expected);
   });

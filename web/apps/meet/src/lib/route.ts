@@ -5,7 +5,32 @@ export type Route =
   | { name: 'disconnected'; reason: string | null }
   | { name: 'error'; reason: string | null }
   | { name: 'home' }
+  | { name: 'login' }
+  | { name: 'console'; page: ConsolePage; roomId?: string }
   | { name: 'notFound' };
+
+export type ConsolePage = 'overview' | 'rooms' | 'roomNew' | 'roomEdit' | 'recordings' | 'embedded' | 'users' | 'config';
+
+const consolePages: Record<string, ConsolePage> = {
+  overview: 'overview',
+  rooms: 'rooms',
+  'rooms/new': 'roomNew',
+  recordings: 'recordings',
+  embedded: 'embedded',
+  'users-permissions': 'users',
+  config: 'config',
+};
+
+/** Console pages live at the contract's paths (§10.1: `/overview`, `/rooms`, …), also reachable under `/console/`. */
+function matchConsole(path: string): Route | null {
+  const rest = path.replace(/^\/console(?=\/|$)/, '').replace(/^\//, '');
+  if (rest === '') return path.startsWith('/console') ? { name: 'console', page: 'overview' } : null;
+  const page = consolePages[rest];
+  if (page) return { name: 'console', page };
+  const m = /^rooms\/([^/]+)\/edit$/.exec(rest);
+  if (m?.[1]) return { name: 'console', page: 'roomEdit', roomId: decodeURIComponent(m[1]) };
+  return null;
+}
 
 /** Maps a location (pathname + search) to one of the app's routes. */
 export function matchRoute(pathname: string, search: string): Route {
@@ -19,6 +44,9 @@ export function matchRoute(pathname: string, search: string): Route {
   if (m?.[1]) return { name: 'recording', recordingId: decodeURIComponent(m[1]) };
   if (path === '/disconnected') return { name: 'disconnected', reason: params.get('reason') };
   if (path === '/error') return { name: 'error', reason: params.get('reason') };
+  if (path === '/login') return { name: 'login' };
+  const consoleRoute = matchConsole(path);
+  if (consoleRoute) return consoleRoute;
   if (path === '/') return { name: 'home' };
   return { name: 'notFound' };
 }
