@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { classifyMediaError, levelMeter, listDevices, mediaProblemText, openCamera, openMicrophone, type MediaProblem } from '../lib/media';
+import { classifyMediaError, devicesSettled, levelMeter, listDevices, mediaProblemText, openCamera, openMicrophone, type MediaProblem } from '../lib/media';
 import { texts } from '../texts';
 import { Icon } from '../meeting/Icon';
 import { VideoView } from '../meeting/VideoView';
@@ -74,7 +74,12 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
       });
     return () => {
       cancelled = true;
-      if (opened && !handedOver.current) opened.stop();
+      if (opened && !handedOver.current) {
+        const stopped = opened;
+        stopped.stop();
+        // Never hand a stopped track to the meeting while its replacement is still opening.
+        setCamera((c) => (c === stopped ? null : c));
+      }
     };
   }, [cameraOn, cameraId, refreshDevices, attempt]);
 
@@ -99,7 +104,11 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
       });
     return () => {
       cancelled = true;
-      if (opened && !handedOver.current) opened.stop();
+      if (opened && !handedOver.current) {
+        const stopped = opened;
+        stopped.stop();
+        setMic((m) => (m === stopped ? null : m));
+      }
     };
   }, [micId, refreshDevices, attempt]);
 
@@ -171,6 +180,8 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
     if (!joining && error) handedOver.current = false;
   }, [joining, error]);
 
+  // Joining before getUserMedia settles would join without camera/microphone (nothing published, tiles show off).
+  const devicesReady = devicesSettled({ cameraOn, camera, micOn, mic });
   const join = () => {
     handedOver.current = true;
     onJoin({ camera: cameraOn ? camera : null, microphone: mic, micMuted: !micOn, background: processor, cameraId, micId });
@@ -241,7 +252,7 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
           </label>
           {allowBackground && cameraOn && camera && <BackgroundPicker effect={effect} onChange={setEffect} loading={effect.kind !== 'none' && !processor} />}
           {error && <p className="notice notice-error" role="alert">{error}</p>}
-          <button id="join-button" type="button" className="btn btn-primary btn-wide" onClick={join} disabled={joining}>
+          <button id="join-button" type="button" className="btn btn-primary btn-wide" onClick={join} disabled={joining || !devicesReady} aria-busy={!devicesReady}>
             {joining ? texts.devices.joining : texts.devices.join}
           </button>
         </section>
