@@ -32,7 +32,22 @@ public sealed class SdkPage
             s.token = token;
             const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
             const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/v1/rtc';
-            const environment = { createWebSocket: (u) => { const ws = new WebSocket(u); s.sockets.push(ws); return ws; } };
+            // Sockets are wrapped so a test can drop one: the real socket goes away without `leave` (as the server sees
+            // a lost connection) and the SDK gets the 1006 close a browser reports when the network drops.
+            const environment = { createWebSocket: (u) => {
+              const ws = new WebSocket(u);
+              const wrap = { onopen: null, onmessage: null, onclose: null, onerror: null,
+                get readyState() { return ws.readyState; },
+                send: (d) => ws.send(d),
+                close: (code, reason) => ws.close(code, reason),
+                drop: () => { ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null; ws.close(); if (wrap.onclose) wrap.onclose({ code: 1006, reason: '' }); } };
+              ws.onopen = (e) => wrap.onopen && wrap.onopen(e);
+              ws.onmessage = (e) => wrap.onmessage && wrap.onmessage(e);
+              ws.onclose = (e) => wrap.onclose && wrap.onclose(e);
+              ws.onerror = (e) => wrap.onerror && wrap.onerror(e);
+              s.sockets.push(wrap);
+              return wrap;
+            } };
             s.startedAt = performance.now();
             const client = await C.MeetingClient.connect(url, token, { environment, qualityIntervalMs: 0 });
             s.client = client;
@@ -107,6 +122,9 @@ public sealed class SdkPage
         await Page.EvaluateAsync("() => window.__sdk.client && window.__sdk.client.leave()");
         await Page.Context.CloseAsync();
     }
+
+    /// <summary>Drops the SDK's current signalling socket as a lost network would (see the harness).</summary>
+    public Task DropSignallingAsync() => Page.EvaluateAsync("() => window.__sdk.sockets[window.__sdk.sockets.length - 1].drop()");
 
     public Task<string?> LeftReasonAsync() => Page.EvaluateAsync<string?>("() => window.__sdk.left");
 
