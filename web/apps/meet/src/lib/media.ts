@@ -86,3 +86,11 @@ export function levelMeter(track: MediaStreamTrack): { read(): number; stop(): v
     },
   };
 }
+
+/**
+ * Whether the device view may hand its tracks to the meeting: every device that is switched on has either opened
+ * or failed (a failure switches it off). Joining earlier would join without camera or microphone.
+ */
+export function devicesSettled(state: { cameraOn: boolean; camera: unknown; micOn: boolean; mic: unknown }): boolean {
+  return (!state.cameraOn || state.camera !== null) && (!state.micOn || state.mic !== null);
+}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { classifyMediaError, levelMeter, listDevices, mediaProblemText, openCamera, openMicrophone, type MediaProblem } from '../lib/media';
+import { classifyMediaError, devicesSettled, levelMeter, listDevices, mediaProblemText, openCamera, openMicrophone, type MediaProblem } from '../lib/media';
 import { texts } from '../texts';
 import { Icon } from '../meeting/Icon';
 import { VideoView } from '../meeting/VideoView';
@@ -85,7 +85,12 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
       });
     return () => {
       cancelled = true;
-      if (opened && !handedOver.current) opened.stop();
+      if (opened && !handedOver.current) {
+        const stopped = opened;
+        stopped.stop();
+        // Never hand a stopped track to the meeting while its replacement is still opening.
+        setCamera((c) => (c === stopped ? null : c));
+      }
     };
   }, [cameraOn, cameraId, refreshDevices, attempt]);
 
@@ -113,7 +118,11 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
       });
     return () => {
       cancelled = true;
-      if (opened && !handedOver.current) opened.stop();
+      if (opened && !handedOver.current) {
+        const stopped = opened;
+        stopped.stop();
+        setMic((m) => (m === stopped ? null : m));
+      }
     };
   }, [micId, refreshDevices, attempt]);
 
@@ -189,7 +198,9 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
     const t = window.setTimeout(() => setWaitedLongEnough(true), DEVICE_WAIT_MS);
     return () => window.clearTimeout(t);
   }, []);
-  const preparing = (cameraOpening || micOpening) && !waitedLongEnough;
+  // Joining before getUserMedia settles would join without camera/microphone (nothing published, tiles show off);
+  // a device that never answers must not hold the join forever.
+  const preparing = (cameraOpening || micOpening || !devicesSettled({ cameraOn, camera, micOn, mic })) && !waitedLongEnough;
 
   const join = () => {
     handedOver.current = true;
