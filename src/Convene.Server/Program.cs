@@ -3,6 +3,7 @@ using Convene.Server.Hosting;
 using Convene.Server.Recordings;
 using Convene.Server.Realtime;
 using Convene.Server.Web;
+using Convene.Server.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddConveneCore();
@@ -11,6 +12,7 @@ builder.AddConveneRooms();
 builder.AddConveneMedia();
 builder.AddConveneSignalling();
 builder.AddConveneRecordings();
+builder.AddConveneWebhooks();
 builder.AddConveneOpenApi();
 
 var app = builder.Build();
@@ -19,6 +21,8 @@ app.MapConveneApis();
 app.MapSignallingEndpoint();
 app.MapMeetingsApi();
 app.MapRecordingsApi();
+app.MapConfigApi();
+app.MapAnalyticsApi();
 app.MapConveneWebApp();
 await app.RunAsync();
 
