@@ -23,6 +23,7 @@ app.MapMeetingsApi();
 app.MapRecordingsApi();
 app.MapConfigApi();
 app.MapAnalyticsApi();
+app.MapWebhooksApi();
 app.MapConveneWebApp();
 await app.RunAsync();
 

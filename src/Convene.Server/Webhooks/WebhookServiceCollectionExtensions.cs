@@ -1,3 +1,5 @@
+using Convene.Domain.Recordings;
+using Convene.Domain.Rooms;
 using Convene.Server.Config;
 
 namespace Convene.Server.Webhooks;
@@ -13,6 +15,11 @@ internal static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookTargets>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookJson>();
+        services.AddSingleton<WebhookBaseUrl>();
+        services.AddScoped<WebhookEventSink>();
+        services.AddScoped<IRoomEvents>(sp => sp.GetRequiredService<WebhookEventSink>());
+        services.AddScoped<IRecordingEvents>(sp => sp.GetRequiredService<WebhookEventSink>());
+        services.AddHostedService<WebhookDeliveryService>();
         return builder;
     }
 }
