@@ -2,6 +2,7 @@ using Convene.Domain.ApiKeys;
 using Convene.Domain.Recordings;
 using Convene.Domain.Rooms;
 using Convene.Domain.Users;
+using Convene.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Convene.Data;
@@ -16,6 +17,8 @@ public sealed class ConveneDbContext(DbContextOptions<ConveneDbContext> options)
     public DbSet<User> Users => Set<User>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     internal DbSet<SettingEntry> Settings => Set<SettingEntry>();
 

@@ -4,6 +4,7 @@ using Convene.Domain.Recordings;
 using Convene.Domain.Rooms;
 using Convene.Domain.Settings;
 using Convene.Domain.Users;
+using Convene.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<ISettingsStore, SettingsStore>();
+        services.AddSingleton<WebhookOutboxSignal>();
+        services.AddScoped<WebhookOutbox>();
+        services.AddScoped<IWebhookOutbox>(sp => sp.GetRequiredService<WebhookOutbox>());
+        services.AddScoped<IWebhookDeliveryStore>(sp => sp.GetRequiredService<WebhookOutbox>());
         return services;
     }
 }

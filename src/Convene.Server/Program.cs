@@ -3,6 +3,7 @@ using Convene.Server.Hosting;
 using Convene.Server.Recordings;
 using Convene.Server.Realtime;
 using Convene.Server.Web;
+using Convene.Server.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddConveneCore();
@@ -11,6 +12,7 @@ builder.AddConveneRooms();
 builder.AddConveneMedia();
 builder.AddConveneSignalling();
 builder.AddConveneRecordings();
+builder.AddConveneWebhooks();
 builder.AddConveneOpenApi();
 
 var app = builder.Build();
@@ -20,6 +22,9 @@ app.MapSignallingEndpoint();
 app.MapMeetingsApi();
 app.MapRecordingsApi();
 app.MapConveneWebComponent();
+app.MapConfigApi();
+app.MapAnalyticsApi();
+app.MapWebhooksApi();
 app.MapConveneWebApp();
 await app.RunAsync();
 

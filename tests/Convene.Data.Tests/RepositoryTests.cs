@@ -34,7 +34,7 @@ public sealed class RepositoryTests : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name)";
-        Assert.Equal("ApiKeys,Recordings,Rooms,Settings,Users,__EFMigrationsHistory,__EFMigrationsLock", (string?)await command.ExecuteScalarAsync());
+        Assert.Equal("ApiKeys,Recordings,Rooms,Settings,Users,WebhookDeliveries,__EFMigrationsHistory,__EFMigrationsLock", (string?)await command.ExecuteScalarAsync());
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
     }

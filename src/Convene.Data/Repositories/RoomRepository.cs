@@ -62,10 +62,21 @@ internal sealed class RoomRepository(ConveneDbContext db, RoomCache cache) : IRo
     {
         try
         {
-            return await db.Rooms.Where(r => r.RoomId == roomId).ExecuteDeleteAsync(cancellationToken) > 0;
+            if (!db.ChangeTracker.HasChanges())
+            {
+                return await db.Rooms.Where(r => r.RoomId == roomId).ExecuteDeleteAsync(cancellationToken) > 0;
+            }
+
+            // Rows added to the unit of work (a webhook outbox event) commit together with the deletion.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var deleted = await db.Rooms.Where(r => r.RoomId == roomId).ExecuteDeleteAsync(cancellationToken) > 0;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return deleted;
         }
         finally
         {
+            db.ChangeTracker.Clear();
             cache.Invalidate(roomId);
         }
     }

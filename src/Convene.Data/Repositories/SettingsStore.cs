@@ -31,4 +31,19 @@ internal sealed class SettingsStore(ConveneDbContext db) : ISettingsStore
         var stored = await db.Settings.AsNoTracking().FirstAsync(s => s.Name == name, cancellationToken);
         return stored.Value;
     }
+
+    public async Task<string?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        var existing = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Name == name, cancellationToken);
+        return existing?.Value;
+    }
+
+    public async Task SetAsync(string name, string value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        // One statement, so concurrent writers cannot both insert: the last writer wins.
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO Settings (Name, Value) VALUES ({name}, {value}) ON CONFLICT(Name) DO UPDATE SET Value = excluded.Value",
+            cancellationToken);
+    }
 }

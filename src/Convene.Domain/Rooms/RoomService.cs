@@ -15,9 +15,17 @@ public sealed partial class RoomService : IMeetingRoomDirectory
     private readonly IMeetingControl _meetings;
     private readonly TimeProvider _time;
     private readonly ILogger<RoomService> _logger;
+    private readonly IRoomEvents[] _events;
 
-    public RoomService(IRoomRepository rooms, IRoomRecordings recordings, IMeetingControl meetings, TimeProvider time, ILogger<RoomService> logger)
+    public RoomService(
+        IRoomRepository rooms,
+        IRoomRecordings recordings,
+        IMeetingControl meetings,
+        TimeProvider time,
+        ILogger<RoomService> logger,
+        IEnumerable<IRoomEvents> events)
     {
+        _events = events.ToArray();
         _rooms = rooms;
         _recordings = recordings;
         _meetings = meetings;
@@ -217,6 +225,7 @@ public sealed partial class RoomService : IMeetingRoomDirectory
         }
 
         room.Status = RoomStatus.ActiveMeeting;
+        await RaiseAsync(MeetingEventKind.Started, room, cancellationToken);
         await _rooms.UpdateAsync(room, cancellationToken);
         LogMeetingStarted(roomId);
     }
@@ -232,12 +241,15 @@ public sealed partial class RoomService : IMeetingRoomDirectory
         switch (room.MeetingEndAction)
         {
             case MeetingEndAction.Delete:
+                // The event carries the room unchanged; the repository's delete commits it with the deletion.
+                await RaiseAsync(MeetingEventKind.Ended, room, cancellationToken);
                 await _recordings.DeleteAllAsync(roomId, cancellationToken);
                 await _rooms.DeleteAsync(roomId, cancellationToken);
                 break;
             case MeetingEndAction.Close:
                 room.Status = RoomStatus.Closed;
                 room.MeetingEndAction = MeetingEndAction.None;
+                await RaiseAsync(MeetingEventKind.Ended, room, cancellationToken);
                 await _rooms.UpdateAsync(room, cancellationToken);
                 break;
             default:
@@ -247,11 +259,20 @@ public sealed partial class RoomService : IMeetingRoomDirectory
                 }
 
                 room.Status = RoomStatus.Open;
+                await RaiseAsync(MeetingEventKind.Ended, room, cancellationToken);
                 await _rooms.UpdateAsync(room, cancellationToken);
                 break;
         }
 
         LogMeetingEnded(roomId, room.MeetingEndAction);
+    }
+
+    private async Task RaiseAsync(MeetingEventKind kind, Room room, CancellationToken cancellationToken)
+    {
+        foreach (var sink in _events)
+        {
+            await sink.OnMeetingEventAsync(kind, room, cancellationToken);
+        }
     }
 
     private async Task<RoomDeletionOutcome> ScheduleAsync(Room room, MeetingEndAction action, RoomDeletionCode code, CancellationToken cancellationToken)

@@ -4,14 +4,16 @@ using System.Text.Json;
 using Convene.Domain.Meetings;
 using Convene.Domain.Members;
 using Convene.Domain.Rooms;
+using Convene.Domain.Users;
 using Convene.Server.Auth;
+using Convene.Server.Config;
 using Convene.Server.Http;
 
 namespace Convene.Server.Apis;
 
 /// <summary>
 /// Room member tokens and role lookups: <c>/internal-api/v1/rooms/{roomId}/token|roles</c> (contract §4.3–4.4).
-/// Rooms are open to anonymous members (authMode <c>none</c>); the global security config is a separate issue.
+/// Who must be logged in follows the global security config's <c>authModeToAccessRoom</c>.
 /// </summary>
 internal static class RoomMembersApi
 {
@@ -38,6 +40,7 @@ internal static class RoomMembersApi
         ParticipantNameReservations names,
         IMeetingControl meetings,
         BaseUrls urls,
+        GlobalConfigStore config,
         CancellationToken cancellationToken)
     {
         if (!RoomIds.TrySanitiseIncoming(roomId, out var id, out var idError))
@@ -100,6 +103,11 @@ internal static class RoomMembersApi
             return BadSecret(secret, id);
         }
 
+        if (await RequireLoginAsync(http, role, config, cancellationToken) is { } loginError)
+        {
+            return loginError;
+        }
+
         var permissions = RoomPermissions.For(role, room.Config);
         var baseUrl = urls.For(http.Request);
         if (!grant)
@@ -127,6 +135,28 @@ internal static class RoomMembersApi
         var reserved = names.Reserve(id, participantName!);
         var identity = RoomIds.NewParticipantIdentity(reserved);
         return TypedResults.Ok(new RoomMemberTokenResponse(tokens.Issue(id, role, permissions, baseUrl, identity, reserved)));
+    }
+
+    /// <summary>
+    /// Contract §4.3: <c>moderators_only</c> → moderators need the access token of a user with role <c>user</c>;
+    /// <c>all_users</c> → everybody does. Null when the caller may go on.
+    /// </summary>
+    private static async Task<IResult?> RequireLoginAsync(HttpContext http, MeetingRole role, GlobalConfigStore config, CancellationToken cancellationToken)
+    {
+        var mode = (await config.GetSecurityAsync(cancellationToken)).Authentication.AuthModeToAccessRoom;
+        var required = mode == AuthModeToAccessRoom.AllUsers || (mode == AuthModeToAccessRoom.ModeratorsOnly && role == MeetingRole.Moderator);
+        if (!required)
+        {
+            return null;
+        }
+
+        if (AuthFilter.BearerToken(http.Request, "Authorization", "accessToken") is not { } token)
+        {
+            return ApiErrors.Unauthorized();
+        }
+
+        var (user, error) = await AuthFilter.ValidateAccessTokenAsync(http.RequestServices, token, [UserRole.User], cancellationToken);
+        return user is null ? error : null;
     }
 
     private static async Task<IResult> GetRolesAsync(string roomId, RoomService rooms, CancellationToken cancellationToken)

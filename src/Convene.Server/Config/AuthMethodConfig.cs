@@ -1,0 +1,4 @@
+namespace Convene.Server.Config;
+
+/// <summary><c>{"type":"single_user"}</c>.</summary>
+internal sealed record AuthMethodConfig(AuthMethodType Type);
