@@ -13,7 +13,7 @@ type StatusFilter = (typeof STATUSES)[number];
 const mediaUrl = (id: string, token: string) => `/api/v1/recordings/${encodeURIComponent(id)}/media?roomMemberToken=${encodeURIComponent(token)}`;
 
 async function send(method: string, path: string, token: string): Promise<unknown> {
-  const res = await fetch(path, { method, headers: { 'X-Room-Member-Token': token } });
+  const res = await fetch(path, { method, headers: { 'X-Room-Member-Token': `Bearer ${token}` } });
   const body: unknown = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const message = (body as { message?: string } | null)?.message ?? `HTTP ${res.status}`;
