@@ -163,7 +163,9 @@ public sealed class RecordingE2ETests
         var zipBody = await zip.BodyAsync();
         Assert.True(zipBody.Length > 1000 && zipBody[0] == (byte)'P' && zipBody[1] == (byte)'K', $"ZIP of {zipBody.Length} bytes");
 
-        // Inline player.
+        // Share link and inline player.
+        await item.Locator(".rec-share").ClickAsync();
+        await Assertions.Expect(item.Locator(".rec-share-url input")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/recording/.+secret="));
         await item.Locator(".rec-play").ClickAsync();
         await Assertions.Expect(item.Locator("video.player")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "recording-room-recordings");
@@ -185,10 +187,11 @@ public sealed class RecordingE2ETests
         Assert.InRange(seeked, 4.5, 5.5);
         await Browser.ScreenshotAsync(page, "recording-viewer");
 
-        // Deleting it (over the API: the page's delete and share buttons do not work with a room member token yet —
-        // a known open bug) removes it for good.
-        using var deleted = await api.DeleteAsync($"api/v1/recordings/{Uri.EscapeDataString(recordingId)}", ct);
-        Assert.True(deleted.IsSuccessStatusCode, $"delete answered {(int)deleted.StatusCode}");
+        // Back on the room page the moderator deletes it (confirm dialog accepted); the list is empty and so is the API.
+        await page.GotoAsync(new Uri(room.ModeratorUrl, $"/room/{Uri.EscapeDataString(room.RoomId)}/recordings{room.ModeratorUrl.Query}").ToString());
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await page.Locator(".rec-item .rec-delete").ClickAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator(".rec-item")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
         using var gone = await api.GetAsync($"api/v1/recordings/{Uri.EscapeDataString(recordingId)}", ct);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
