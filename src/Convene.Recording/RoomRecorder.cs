@@ -77,7 +77,15 @@ public sealed partial class RoomRecorder : IAsyncDisposable
             var track = await recorder.StopAsync();
             lock (_lock)
             {
-                _finished[track.TrackId] = track;
+                // A track still published when the recording stops stays on the timeline until the end: its last
+                // frames arrive a little before the stop (delivery and frame pacing), and the composite holds the
+                // last frame rather than showing an empty cell.
+                if (!_finished.ContainsKey(track.TrackId))
+                {
+                    _finished[track.TrackId] = track.EndOffsetMs is { } end && _durationMs is { } duration && end < duration
+                        ? track with { EndOffsetMs = duration }
+                        : track;
+                }
             }
         }
 

@@ -189,6 +189,31 @@ public sealed class RecorderTests
         Assert.True(alone > 40 && aloneAgain > 40 && together < 20, $"luma {alone} {together} {aloneAgain}");
     }
 
+    [Fact]
+    public async Task Composite_holds_the_last_frame_of_a_track_still_published_at_the_stop()
+    {
+        var dir = MediaFixtures.NewDirectory();
+        var room = new FakeRoom("r5");
+        var video = SyntheticMeeting.VideoTrack("TR_v", "alice");
+        room.Publish(video);
+        var meeting = new SyntheticMeeting(_time);
+        meeting.Video(video, await MediaFixtures.Vp8FramesAsync(dir, 2), 0, 1); // frames stop at 2 s, track stays published
+        var recorder = new RoomRecorder(room, dir, "r5--hold", _time, NullLogger.Instance);
+        recorder.Start();
+        meeting.Play(4000);
+        var (tracks, durationMs) = await recorder.StopAsync();
+        Assert.Equal(durationMs, Assert.Single(tracks).EndOffsetMs);
+
+        var output = Path.Combine(dir, "r5--hold.mp4");
+        var exit = await new FfmpegRunner("ffmpeg", TimeProvider.System).RunAsync(
+            CompositeArguments.Build(dir, tracks, durationMs, output), Path.Combine(dir, "r5--hold.ffmpeg.log"), TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
+        Assert.Equal(0, exit);
+        Assert.InRange(MediaFixtures.Duration(await MediaFixtures.ProbeAsync(output)), 3.8, 4.2);
+        var black = await MediaFixtures.RunAsync("ffmpeg", "-hide_banner", "-i", output, "-vf", "blackdetect=d=0.5:pix_th=0.10", "-an", "-f", "null", "-");
+        Assert.DoesNotContain("black_start", black);
+        Assert.True(await MeanLumaAsync(output, 3.7, "crop=1280:100:0:20") > 40, "the last frame is held to the end");
+    }
+
     private static async Task<double> MeanLumaAsync(string file, double at, string crop)
     {
         var output = await MediaFixtures.RunAsync("ffmpeg", "-hide_banner", "-ss", at.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", file, "-frames:v", "1", "-vf", crop + ",signalstats,metadata=print:key=lavfi.signalstats.YAVG", "-f", "null", "-");

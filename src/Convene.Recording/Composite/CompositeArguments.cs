@@ -5,7 +5,8 @@ namespace Convene.Recording.Composite;
 
 /// <summary>
 /// Builds the ffmpeg arguments for the composite MP4: a black 1280×720 canvas onto which each layout segment's
-/// tiles are overlaid (each tile a trimmed, time-shifted, letterboxed piece of its track), the audio tracks
+/// tiles are overlaid (each tile a trimmed, time-shifted, letterboxed piece of its track that holds its last frame to
+/// the end of the segment), the audio tracks
 /// delayed to their offsets, gap-filled and mixed; H.264 (libx264 veryfast) + AAC, <c>+faststart</c>.
 /// </summary>
 public static class CompositeArguments
@@ -55,8 +56,12 @@ public static class CompositeArguments
                 used[i] = k + 1;
                 var start = cell.Track.StartOffsetMs!.Value;
                 var (x, y, w, h) = cell.Area;
-                graph.Append(Inv($"[v{i}_{k}]trim=start={Seconds(segment.FromMs - start)}:end={Seconds(segment.ToMs - start)},"));
-                graph.Append(Inv($"setpts=PTS-STARTPTS+{Seconds(segment.FromMs)}/TB,"));
+                var length = Seconds(segment.ToMs - segment.FromMs);
+                graph.Append(Inv($"[v{i}_{k}]trim=start={Seconds(segment.FromMs - start)}:end={Seconds(segment.ToMs - start)},setpts=PTS-STARTPTS,"));
+                // Hold the last frame when the file's frames end before the segment does (a publisher whose last
+                // frames were still in flight at the stop, or a frozen camera): a still picture, never an empty cell.
+                graph.Append(Inv($"tpad=stop_mode=clone:stop_duration={length},trim=end={length},"));
+                graph.Append(Inv($"setpts=PTS+{Seconds(segment.FromMs)}/TB,"));
                 graph.Append(Inv($"scale={w}:{h}:force_original_aspect_ratio=decrease,pad={w}:{h}:(ow-iw)/2:(oh-ih)/2:black,setsar=1[t{tile}];"));
                 graph.Append(Inv($"[base{tile}][t{tile}]overlay=x={x}:y={y}:eof_action=pass:enable='between(t,{Seconds(segment.FromMs)},{Seconds(segment.ToMs)})'[base{tile + 1}];"));
                 tile++;
