@@ -36,7 +36,7 @@ public sealed class MeetingUiTests
         })();
         """;
 
-    [Fact(Timeout = 180_000)]
+    [Fact(Timeout = 300_000)]
     public async Task A_meeting_from_join_to_end_for_all_through_the_ui()
     {
         Assert.SkipUnless(Browser.IsAvailable, "Debian chromium is not installed");

@@ -23,6 +23,13 @@ public sealed class SdkMeetingFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Opens an SDK page for the room and joins with the secret of <paramref name="roomLink"/> (a role link).</summary>
+    public async Task<(SdkPage Page, string ParticipantId)> JoinAsync(string roomId, Uri roomLink, string name)
+    {
+        var page = await SdkPage.OpenAsync(Browser, Server.BaseUrl, roomId);
+        return (page, await page.JoinAsync(SdkPage.SecretOf(roomLink), name));
+    }
+
     public void RecordJoinToFirstFrame(double milliseconds)
     {
         lock (_joinToFirstFrameMs)

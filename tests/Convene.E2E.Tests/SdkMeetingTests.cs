@@ -18,11 +18,8 @@ public sealed class SdkMeetingTests(SdkMeetingFixture fixture, ITestOutputHelper
         Assert.SkipUnless(Browser.IsAvailable, "Debian chromium is not installed");
         var ct = TestContext.Current.CancellationToken;
         var room = await fixture.Server.CreateRoomAsync("SDK meeting", cancellationToken: ct);
-        var moderator = await SdkPage.OpenAsync(fixture.Browser, fixture.Server.BaseUrl, room.RoomId);
-        var speaker = await SdkPage.OpenAsync(fixture.Browser, fixture.Server.BaseUrl, room.RoomId);
-
-        await moderator.JoinAsync(SdkPage.SecretOf(room.ModeratorUrl), "Ada");
-        await speaker.JoinAsync(SdkPage.SecretOf(room.SpeakerUrl), "Grace");
+        var (moderator, _) = await fixture.JoinAsync(room.RoomId, room.ModeratorUrl, "Ada");
+        var (speaker, _) = await fixture.JoinAsync(room.RoomId, room.SpeakerUrl, "Grace");
         var atModerator = await PeerConnectionStats.WaitForRemoteMediaAsync(moderator.Page, 1, MediaTimeout, TimeProvider.System, ct);
         var atSpeaker = await PeerConnectionStats.WaitForRemoteMediaAsync(speaker.Page, 1, MediaTimeout, TimeProvider.System, ct);
 
@@ -37,8 +34,7 @@ public sealed class SdkMeetingTests(SdkMeetingFixture fixture, ITestOutputHelper
             fixture.RecordJoinToFirstFrame(firstFrame);
         }
 
-        var third = await SdkPage.OpenAsync(fixture.Browser, fixture.Server.BaseUrl, room.RoomId);
-        var thirdId = await third.JoinAsync(SdkPage.SecretOf(room.SpeakerUrl), "Linus");
+        var (third, thirdId) = await fixture.JoinAsync(room.RoomId, room.SpeakerUrl, "Linus");
         await moderator.AssertEventAsync($"participantJoined:{thirdId}", EventTimeout, ct);
         await speaker.AssertEventAsync($"participantJoined:{thirdId}", EventTimeout, ct);
 
@@ -59,12 +55,9 @@ public sealed class SdkMeetingTests(SdkMeetingFixture fixture, ITestOutputHelper
         Assert.SkipUnless(Browser.IsAvailable, "Debian chromium is not installed");
         var ct = TestContext.Current.CancellationToken;
         var room = await fixture.Server.CreateRoomAsync("SDK kick", cancellationToken: ct);
-        var moderator = await SdkPage.OpenAsync(fixture.Browser, fixture.Server.BaseUrl, room.RoomId);
-        var speaker = await SdkPage.OpenAsync(fixture.Browser, fixture.Server.BaseUrl, room.RoomId);
-        var kicked = await SdkPage.OpenAsync(fixture.Browser, fixture.Server.BaseUrl, room.RoomId);
-        await moderator.JoinAsync(SdkPage.SecretOf(room.ModeratorUrl), "Ada");
-        await speaker.JoinAsync(SdkPage.SecretOf(room.SpeakerUrl), "Grace");
-        var kickedId = await kicked.JoinAsync(SdkPage.SecretOf(room.SpeakerUrl), "Mallory");
+        var (moderator, _) = await fixture.JoinAsync(room.RoomId, room.ModeratorUrl, "Ada");
+        var (speaker, _) = await fixture.JoinAsync(room.RoomId, room.SpeakerUrl, "Grace");
+        var (kicked, kickedId) = await fixture.JoinAsync(room.RoomId, room.SpeakerUrl, "Mallory");
 
         await moderator.Page.EvaluateAsync("([roomId, id]) => window.sdkApi().kick(roomId, id, window.__sdk.token)", new object[] { room.RoomId, kickedId });
 
@@ -85,12 +78,9 @@ public sealed class SdkMeetingTests(SdkMeetingFixture fixture, ITestOutputHelper
         Assert.SkipUnless(Browser.IsAvailable, "Debian chromium is not installed");
         var ct = TestContext.Current.CancellationToken;
         var room = await fixture.Server.CreateRoomAsync("SDK end", cancellationToken: ct);
-        var moderator = await SdkPage.OpenAsync(fixture.Browser, fixture.Server.BaseUrl, room.RoomId);
-        var speaker = await SdkPage.OpenAsync(fixture.Browser, fixture.Server.BaseUrl, room.RoomId);
-        var other = await SdkPage.OpenAsync(fixture.Browser, fixture.Server.BaseUrl, room.RoomId);
-        await moderator.JoinAsync(SdkPage.SecretOf(room.ModeratorUrl), "Ada");
-        await speaker.JoinAsync(SdkPage.SecretOf(room.SpeakerUrl), "Grace");
-        await other.JoinAsync(SdkPage.SecretOf(room.SpeakerUrl), "Linus");
+        var (moderator, _) = await fixture.JoinAsync(room.RoomId, room.ModeratorUrl, "Ada");
+        var (speaker, _) = await fixture.JoinAsync(room.RoomId, room.SpeakerUrl, "Grace");
+        var (other, _) = await fixture.JoinAsync(room.RoomId, room.SpeakerUrl, "Linus");
 
         await moderator.Page.EvaluateAsync("(roomId) => window.sdkApi().endMeeting(roomId, window.__sdk.token)", room.RoomId);
 
@@ -111,14 +101,12 @@ public sealed class SdkMeetingTests(SdkMeetingFixture fixture, ITestOutputHelper
         Assert.SkipUnless(Browser.IsAvailable, "Debian chromium is not installed");
         var ct = TestContext.Current.CancellationToken;
         var room = await fixture.Server.CreateRoomAsync("SDK join latency", cancellationToken: ct);
-        var host = await SdkPage.OpenAsync(fixture.Browser, fixture.Server.BaseUrl, room.RoomId);
-        await host.JoinAsync(SdkPage.SecretOf(room.ModeratorUrl), "Host");
+        var (host, _) = await fixture.JoinAsync(room.RoomId, room.ModeratorUrl, "Host");
         var framesDecoded = new List<long>();
         for (var i = 0; i < 5; i++)
         {
             var started = TimeProvider.System.GetTimestamp();
-            var guest = await SdkPage.OpenAsync(fixture.Browser, fixture.Server.BaseUrl, room.RoomId);
-            await guest.JoinAsync(SdkPage.SecretOf(room.SpeakerUrl), $"Guest {i}");
+            var (guest, _) = await fixture.JoinAsync(room.RoomId, room.SpeakerUrl, $"Guest {i}");
             if (!await SdkPage.EventuallyAsync(async () => await guest.FirstFrameMsAsync() is not null, MediaTimeout, ct))
             {
                 Assert.Fail($"join {i}: no remote frame; {await PeerConnectionStats.ReadAsync(guest.Page)}; events {string.Join(", ", await guest.EventsAsync())}");
@@ -148,10 +136,8 @@ public sealed class SdkMeetingTests(SdkMeetingFixture fixture, ITestOutputHelper
         Assert.SkipUnless(Browser.IsAvailable, "Debian chromium is not installed");
         var ct = TestContext.Current.CancellationToken;
         var room = await fixture.Server.CreateRoomAsync("SDK reconnect", cancellationToken: ct);
-        var moderator = await SdkPage.OpenAsync(fixture.Browser, fixture.Server.BaseUrl, room.RoomId);
-        var speaker = await SdkPage.OpenAsync(fixture.Browser, fixture.Server.BaseUrl, room.RoomId);
-        var moderatorId = await moderator.JoinAsync(SdkPage.SecretOf(room.ModeratorUrl), "Ada");
-        await speaker.JoinAsync(SdkPage.SecretOf(room.SpeakerUrl), "Grace");
+        var (moderator, moderatorId) = await fixture.JoinAsync(room.RoomId, room.ModeratorUrl, "Ada");
+        var (speaker, _) = await fixture.JoinAsync(room.RoomId, room.SpeakerUrl, "Grace");
         Assert.True((await PeerConnectionStats.WaitForRemoteMediaAsync(moderator.Page, 1, MediaTimeout, TimeProvider.System, ct)).HasRemoteMedia(1));
 
         await moderator.DropSignallingAsync();
