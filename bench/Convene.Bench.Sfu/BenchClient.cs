@@ -12,7 +12,7 @@ internal sealed class BenchClient : IDtlsOutput, IAsyncDisposable
 {
     private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
     private readonly SocketAddress _server;
-    private readonly DtlsClientTransport _dtls;
+    private readonly DtlsTransport _dtls;
     private readonly Thread _receiver;
     private volatile bool _stop;
     private long _received;
@@ -26,7 +26,7 @@ internal sealed class BenchClient : IDtlsOutput, IAsyncDisposable
         _server = server.Serialize();
         Certificate = certificate;
         Credentials = IceCredentials.Generate(random);
-        _dtls = new DtlsClientTransport(certificate, this, TimeProvider.System);
+        _dtls = new DtlsTransport(DtlsSide.Client, certificate, this, TimeProvider.System);
         _receiver = new Thread(Receive) { IsBackground = true, Name = "bench-client" };
         _receiver.Start();
     }

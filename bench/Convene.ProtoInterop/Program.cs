@@ -184,11 +184,11 @@ sealed class Peer : IDtlsOutput
     {
         Name = name; _udp = udp;
         Ice = new IceLiteAgent(creds, time);
-        Dtls = new DtlsServerTransport(cert, this, time, Environment.GetEnvironmentVariable("PREFER_CM") == "1" ? new DtlsTransportOptions { SrtpProfiles = [DtlsSrtpProfile.Aes128CmHmacSha1_80, DtlsSrtpProfile.AeadAes128Gcm] } : null);
+        Dtls = new DtlsTransport(DtlsSide.Server, cert, this, time, Environment.GetEnvironmentVariable("PREFER_CM") == "1" ? new DtlsTransportOptions { SrtpProfiles = [DtlsSrtpProfile.Aes128CmHmacSha1_80, DtlsSrtpProfile.AeadAes128Gcm] } : null);
     }
     public string Name { get; }
     public IceLiteAgent Ice { get; }
-    public DtlsServerTransport Dtls { get; }
+    public DtlsTransport Dtls { get; }
     public volatile SrtpContext? Rx;
     public volatile SrtpContext? Tx;
     private static SrtpKeyingMaterial ToSrtp(DtlsSrtpKeys k) => new((SrtpProfile)(int)k.Profile, k.MasterKey.ToArray(), k.MasterSalt.ToArray());

@@ -9,7 +9,7 @@ public sealed class DtlsHandshakeTests
     private static readonly DtlsCertificate ServerCert = DtlsCertificate.Generate(TimeProvider.System);
     private static readonly DtlsCertificate ClientCert = DtlsCertificate.Generate(TimeProvider.System);
 
-    private sealed record Pair(DtlsServerTransport Server, DtlsClientTransport Client, MemoryWire ToClient, MemoryWire ToServer) : IAsyncDisposable
+    private sealed record Pair(DtlsTransport Server, DtlsTransport Client, MemoryWire ToClient, MemoryWire ToServer) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -22,8 +22,8 @@ public sealed class DtlsHandshakeTests
     {
         var toClient = new MemoryWire(loss, 11);
         var toServer = new MemoryWire(loss, 12);
-        var server = new DtlsServerTransport(ServerCert, toClient, TimeProvider.System, serverOptions);
-        var client = new DtlsClientTransport(ClientCert, toServer, TimeProvider.System, clientOptions);
+        var server = new DtlsTransport(DtlsSide.Server, ServerCert, toClient, TimeProvider.System, serverOptions);
+        var client = new DtlsTransport(DtlsSide.Client, ClientCert, toServer, TimeProvider.System, clientOptions);
         toClient.Deliver = d => client.Feed(d.Span);
         toServer.Deliver = d => server.Feed(d.Span);
         return new Pair(server, client, toClient, toServer);
@@ -169,7 +169,7 @@ public sealed class DtlsHandshakeTests
     public async Task Silent_peer_times_out_as_a_result()
     {
         var wire = new MemoryWire();
-        await using var server = new DtlsServerTransport(ServerCert, wire, TimeProvider.System, new DtlsTransportOptions { HandshakeTimeout = TimeSpan.FromMilliseconds(600) });
+        await using var server = new DtlsTransport(DtlsSide.Server, ServerCert, wire, TimeProvider.System, new DtlsTransportOptions { HandshakeTimeout = TimeSpan.FromMilliseconds(600) });
         var random = new Random(3);
         for (int i = 0; i < 20; i++)
         {
@@ -187,7 +187,7 @@ public sealed class DtlsHandshakeTests
     [Fact]
     public async Task Dispose_cancels_is_idempotent_and_stops_feeding()
     {
-        var server = new DtlsServerTransport(ServerCert, new MemoryWire(), TimeProvider.System);
+        var server = new DtlsTransport(DtlsSide.Server, ServerCert, new MemoryWire(), TimeProvider.System);
         var pending = server.Start(ClientCert.Fingerprint, TestContext.Current.CancellationToken);
         server.Dispose();
         server.Dispose();
@@ -197,7 +197,7 @@ public sealed class DtlsHandshakeTests
         await server.Closed.WaitAsync(Bound, TestContext.Current.CancellationToken);
         Assert.False(server.Feed(new byte[] { 22, 254, 253 }));
 
-        var neverStarted = new DtlsClientTransport(ClientCert, new MemoryWire(), TimeProvider.System);
+        var neverStarted = new DtlsTransport(DtlsSide.Client, ClientCert, new MemoryWire(), TimeProvider.System);
         await neverStarted.DisposeAsync();
         Assert.Equal(DtlsHandshakeStatus.Cancelled, (await neverStarted.Completion.WaitAsync(Bound, TestContext.Current.CancellationToken)).Status);
     }
@@ -206,7 +206,7 @@ public sealed class DtlsHandshakeTests
     public async Task Start_token_cancels_the_handshake()
     {
         using var cts = new CancellationTokenSource();
-        await using var server = new DtlsServerTransport(ServerCert, new MemoryWire(), TimeProvider.System);
+        await using var server = new DtlsTransport(DtlsSide.Server, ServerCert, new MemoryWire(), TimeProvider.System);
         var pending = server.Start(ClientCert.Fingerprint, cts.Token);
         await cts.CancelAsync();
         Assert.Equal(DtlsHandshakeStatus.Cancelled, (await pending.WaitAsync(Bound, TestContext.Current.CancellationToken)).Status);
@@ -215,7 +215,7 @@ public sealed class DtlsHandshakeTests
     [Fact]
     public async Task Inbound_queue_is_bounded_against_floods()
     {
-        await using var server = new DtlsServerTransport(ServerCert, new MemoryWire(), TimeProvider.System, new DtlsTransportOptions { InboundQueueCapacity = 16 });
+        await using var server = new DtlsTransport(DtlsSide.Server, ServerCert, new MemoryWire(), TimeProvider.System, new DtlsTransportOptions { InboundQueueCapacity = 16 });
         int accepted = 0;
         for (int i = 0; i < 1000; i++)
         {
@@ -240,11 +240,11 @@ public sealed class DtlsHandshakeTests
     [Fact]
     public async Task Bad_arguments_throw_programmer_errors()
     {
-        await using var server = new DtlsServerTransport(ServerCert, new MemoryWire(), TimeProvider.System);
+        await using var server = new DtlsTransport(DtlsSide.Server, ServerCert, new MemoryWire(), TimeProvider.System);
         Assert.Throws<ArgumentException>(() => { _ = server.Start("md5 AA:BB", TestContext.Current.CancellationToken); });
         _ = server.Start(ClientCert.Fingerprint.ToLowerInvariant(), TestContext.Current.CancellationToken);
         Assert.Throws<InvalidOperationException>(() => { _ = server.Start(ClientCert.Fingerprint, TestContext.Current.CancellationToken); });
-        Assert.Throws<ArgumentException>(() => new DtlsServerTransport(ServerCert, new MemoryWire(), TimeProvider.System, new DtlsTransportOptions { SrtpProfiles = [] }));
+        Assert.Throws<ArgumentException>(() => new DtlsTransport(DtlsSide.Server, ServerCert, new MemoryWire(), TimeProvider.System, new DtlsTransportOptions { SrtpProfiles = [] }));
     }
 
     [Fact]

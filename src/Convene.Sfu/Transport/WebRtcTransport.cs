@@ -24,7 +24,7 @@ internal sealed partial class WebRtcTransport : IMediaSender, IDtlsOutput, IAsyn
     private readonly byte[] _stunResponse = new byte[512];
     private readonly byte[] _rtcpScratch = new byte[1500];
     private ITransportListener? _listener;
-    private DtlsRole? _dtls;
+    private DtlsTransport? _dtls;
     private SrtpContext? _inbound;
     private SrtpContext? _outbound;
     private volatile SocketAddress? _remote;
@@ -68,7 +68,7 @@ internal sealed partial class WebRtcTransport : IMediaSender, IDtlsOutput, IAsyn
             return;
         }
 
-        _dtls = new DtlsRole(localIsDtlsClient, _certificate, this, _time);
+        _dtls = new DtlsTransport(localIsDtlsClient ? DtlsSide.Client : DtlsSide.Server, _certificate, this, _time);
         SetState(MediaConnectionState.Connecting);
         _handshake = AwaitHandshakeAsync(_dtls.Start(fingerprint, _closing.Token));
     }

@@ -21,7 +21,7 @@ public sealed class TestPeerConnection : IDatagramHandler, IDtlsOutput, IAsyncDi
     private const int HistorySize = 1024;
     private readonly IDatagramTransport _endpoint;
     private readonly TimeProvider _time;
-    private readonly DtlsClientTransport _dtls;
+    private readonly DtlsTransport _dtls;
     private readonly object _sendGate = new();
     private readonly byte[] _sendBuffer = new byte[1600];
     private readonly byte[] _tickBuffer = new byte[1600];
@@ -58,7 +58,7 @@ public sealed class TestPeerConnection : IDatagramHandler, IDtlsOutput, IAsyncDi
         LocalCredentials = IceCredentials.Generate(random);
         _tieBreaker = (ulong)random.NextInt64();
         random.NextBytes(_transactionId);
-        _dtls = new DtlsClientTransport(certificate, this, time);
+        _dtls = new DtlsTransport(DtlsSide.Client, certificate, this, time);
         endpoint.Start(this);
     }
 

@@ -5,10 +5,14 @@ using Org.BouncyCastle.Tls.Crypto.Impl.BC;
 namespace Convene.Dtls;
 
 /// <summary>
-/// Runs one BouncyCastle DTLS association on a dedicated long-running thread (BC's API blocks): the handshake,
-/// then a receive loop that answers retransmitted final flights and notices close_notify / fatal alerts.
+/// The DTLS side of one WebRTC transport, sans-I/O: incoming DTLS records (first byte 20..63, from the ICE-validated
+/// address only) are given to <see cref="Feed"/>; outgoing records go to the <see cref="IDtlsOutput"/>.
+/// <see cref="Start"/> runs one BouncyCastle DTLS association on a dedicated long-running thread (BC's API blocks),
+/// bounded by <see cref="DtlsTransportOptions.HandshakeTimeout"/>, and completes with a result — failures (fingerprint
+/// mismatch, timeout, alert) are results, never unobserved exceptions. After success the thread keeps answering
+/// retransmitted final flights until close_notify, a fatal alert or dispose. Dispose is idempotent.
 /// </summary>
-internal sealed class DtlsEngine : IDisposable, IAsyncDisposable
+public sealed class DtlsTransport : IDisposable, IAsyncDisposable
 {
     private const int PostHandshakeWaitMillis = 250;
 
@@ -27,7 +31,8 @@ internal sealed class DtlsEngine : IDisposable, IAsyncDisposable
     private int _started;
     private int _disposed;
 
-    public DtlsEngine(bool isClient, DtlsCertificate certificate, IDtlsOutput output, DtlsTransportOptions? options, TimeProvider time)
+    /// <summary>Creates the <paramref name="side"/> of a transport with our certificate.</summary>
+    public DtlsTransport(DtlsSide side, DtlsCertificate certificate, IDtlsOutput output, TimeProvider time, DtlsTransportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(output);
@@ -39,18 +44,22 @@ internal sealed class DtlsEngine : IDisposable, IAsyncDisposable
             throw new ArgumentException("Invalid DTLS options: positive timeout, queue ≥ 1, datagram ≥ 256, at least one profile.", nameof(options));
         }
 
-        _isClient = isClient;
+        _isClient = side == DtlsSide.Client;
         _certificate = certificate;
         _time = time;
         _datagrams = new QueuedDatagramTransport(output, _options.InboundQueueCapacity, _options.MaxDatagramSize, _stop.Token);
     }
 
+    /// <summary>Completes once with the handshake outcome.</summary>
     public Task<DtlsHandshakeResult> Completion => _completion.Task;
 
+    /// <summary>Completes when the association ends (peer close_notify or fatal alert, failure, or dispose).</summary>
     public Task Closed => _closed.Task;
 
+    /// <summary>Datagrams dropped because the inbound queue was full, empty/oversized, or the transport stopped.</summary>
     public long DroppedDatagrams => _datagrams.Dropped;
 
+    /// <summary>Queues one incoming DTLS datagram (copied). False when dropped. Never throws, never blocks.</summary>
     public bool Feed(ReadOnlySpan<byte> datagram)
     {
         if (Volatile.Read(ref _disposed) != 0)
@@ -68,6 +77,10 @@ internal sealed class DtlsEngine : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the handshake, checking the peer's certificate against <paramref name="expectedRemoteFingerprint"/> (the
+    /// peer SDP's a=fingerprint: "sha-256 AB:…"). Cancelling the token before completion aborts the handshake.
+    /// </summary>
     public Task<DtlsHandshakeResult> Start(string expectedRemoteFingerprint, CancellationToken cancellationToken)
     {
         var expected = DtlsCertificate.NormalizeFingerprint(expectedRemoteFingerprint)
@@ -79,9 +92,9 @@ internal sealed class DtlsEngine : IDisposable, IAsyncDisposable
         }
 
         var state = new DtlsSrtpPeerState(expected, _options.SrtpProfiles);
-        _startRegistration = cancellationToken.Register(static s => ((DtlsEngine)s!).AbortHandshake(), this);
+        _startRegistration = cancellationToken.Register(static s => ((DtlsTransport)s!).AbortHandshake(), this);
         _timeoutTimer = _time.CreateTimer(
-            static s => ((DtlsEngine)s!).OnTimeout(),
+            static s => ((DtlsTransport)s!).OnTimeout(),
             this,
             _options.HandshakeTimeout + TimeSpan.FromSeconds(1),
             Timeout.InfiniteTimeSpan);
@@ -89,6 +102,7 @@ internal sealed class DtlsEngine : IDisposable, IAsyncDisposable
         return _completion.Task;
     }
 
+    /// <inheritdoc />
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -108,6 +122,7 @@ internal sealed class DtlsEngine : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Disposes and waits for the handshake thread to end.</summary>
     public async ValueTask DisposeAsync()
     {
         Dispose();
