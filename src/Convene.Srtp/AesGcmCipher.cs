@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace Convene.Srtp;
 
@@ -12,15 +11,15 @@ internal sealed class AesGcmCipher : SrtpCipher
 {
     private const int GcmTagLength = 16;
 
-    private readonly AesGcm _rtp;
-    private readonly AesGcm _rtcp;
+    private readonly GcmTransform _rtp;
+    private readonly GcmTransform _rtcp;
     private readonly byte[] _rtpSalt;
     private readonly byte[] _rtcpSalt;
 
     public AesGcmCipher(SrtpSessionKeys keys)
     {
-        _rtp = new AesGcm(keys.RtpKey, GcmTagLength);
-        _rtcp = new AesGcm(keys.RtcpKey, GcmTagLength);
+        _rtp = GcmTransform.Create(keys.RtpKey);
+        _rtcp = GcmTransform.Create(keys.RtcpKey);
         _rtpSalt = keys.RtpSalt;
         _rtcpSalt = keys.RtcpSalt;
     }
@@ -32,7 +31,7 @@ internal sealed class AesGcmCipher : SrtpCipher
         Span<byte> iv = stackalloc byte[12];
         BuildIv(iv, _rtpSalt, ssrc, index);
         var payload = packet[headerLength..];
-        _rtp.Encrypt(iv, payload, payload, tag, packet[..headerLength]);
+        _rtp.Encrypt(iv, payload, tag, packet[..headerLength]);
     }
 
     public override bool UnprotectRtp(Span<byte> packet, int headerLength, uint ssrc, long index, ReadOnlySpan<byte> tag)
@@ -40,15 +39,7 @@ internal sealed class AesGcmCipher : SrtpCipher
         Span<byte> iv = stackalloc byte[12];
         BuildIv(iv, _rtpSalt, ssrc, index);
         var payload = packet[headerLength..];
-        try
-        {
-            _rtp.Decrypt(iv, payload, tag, payload, packet[..headerLength]);
-            return true;
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            return false;
-        }
+        return _rtp.Decrypt(iv, payload, tag, packet[..headerLength]);
     }
 
     public override int ProtectRtcp(Span<byte> buffer, int length, uint ssrc, uint index)
@@ -60,7 +51,7 @@ internal sealed class AesGcmCipher : SrtpCipher
         buffer[..8].CopyTo(aad);
         BinaryPrimitives.WriteUInt32BigEndian(aad[8..], word);
         var plain = buffer[8..length];
-        _rtcp.Encrypt(iv, plain, plain, buffer.Slice(length, GcmTagLength), aad);
+        _rtcp.Encrypt(iv, plain, buffer.Slice(length, GcmTagLength), aad);
         BinaryPrimitives.WriteUInt32BigEndian(buffer[(length + GcmTagLength)..], word);
         return length + GcmTagLength + 4;
     }
@@ -71,32 +62,25 @@ internal sealed class AesGcmCipher : SrtpCipher
         BuildIv(iv, _rtcpSalt, ssrc, index);
         int tagStart = length - 4 - GcmTagLength;
         var tag = buffer.Slice(tagStart, GcmTagLength);
-        try
+        bool authentic;
+        if (encrypted)
         {
-            if (encrypted)
-            {
-                Span<byte> aad = stackalloc byte[12];
-                buffer[..8].CopyTo(aad);
-                buffer.Slice(length - 4, 4).CopyTo(aad[8..]);
-                var cipher = buffer[8..tagStart];
-                _rtcp.Decrypt(iv, cipher, tag, cipher, aad);
-            }
-            else
-            {
-                // E = 0: the whole packet and the E||index word are associated data, nothing is encrypted (§9.2).
-                // The word is moved next to the packet so the AAD is contiguous; the tag is copied out first.
-                Span<byte> savedTag = stackalloc byte[GcmTagLength];
-                tag.CopyTo(savedTag);
-                buffer.Slice(length - 4, 4).CopyTo(buffer.Slice(tagStart, 4));
-                _rtcp.Decrypt(iv, [], savedTag, [], buffer[..(tagStart + 4)]);
-            }
+            Span<byte> aad = stackalloc byte[12];
+            buffer[..8].CopyTo(aad);
+            buffer.Slice(length - 4, 4).CopyTo(aad[8..]);
+            authentic = _rtcp.Decrypt(iv, buffer[8..tagStart], tag, aad);
+        }
+        else
+        {
+            // E = 0: the whole packet and the E||index word are associated data, nothing is encrypted (§9.2).
+            // The word is moved next to the packet so the AAD is contiguous; the tag is copied out first.
+            Span<byte> savedTag = stackalloc byte[GcmTagLength];
+            tag.CopyTo(savedTag);
+            buffer.Slice(length - 4, 4).CopyTo(buffer.Slice(tagStart, 4));
+            authentic = _rtcp.Decrypt(iv, [], savedTag, buffer[..(tagStart + 4)]);
+        }
 
-            return tagStart;
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            return -1;
-        }
+        return authentic ? tagStart : -1;
     }
 
     public override void Dispose()
