@@ -185,11 +185,14 @@ long Pump(double duration)
     return count;
 }
 
-static double CurrentThreadCpuSeconds()
+// CPU time from schedstat (nanoseconds of run time, not 10 ms ticks): other builds on the shared cores then change
+// the wall-clock rate, but hardly the CPU cost per packet.
+static double CurrentThreadCpuSeconds() => SchedstatSeconds("/proc/thread-self/schedstat");
+
+static double SchedstatSeconds(string path)
 {
-    var stat = File.ReadAllText("/proc/thread-self/stat");
-    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    var text = File.ReadAllText(path);
+    return long.Parse(text.AsSpan(0, text.IndexOf(' ', StringComparison.Ordinal)), CultureInfo.InvariantCulture) / 1e9;
 }
 
 static int FindThread(string prefix)
@@ -206,15 +209,4 @@ static int FindThread(string prefix)
     return -1;
 }
 
-static double ThreadCpuSeconds(int tid)
-{
-    if (tid < 0)
-    {
-        return 0;
-    }
-
-    var stat = File.ReadAllText($"/proc/self/task/{tid}/stat");
-    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-    var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-    return ticks / 100.0; // USER_HZ
-}
+static double ThreadCpuSeconds(int tid) => tid < 0 ? 0 : SchedstatSeconds($"/proc/self/task/{tid}/schedstat");
