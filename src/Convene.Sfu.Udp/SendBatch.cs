@@ -1,5 +1,6 @@
 using System.Net;
 using System.Runtime.InteropServices;
+using static Convene.Sfu.Udp.Native;
 
 namespace Convene.Sfu.Udp;
 
@@ -8,12 +9,11 @@ namespace Convene.Sfu.Udp;
 /// every subscriber) and hands them to the kernel in one <c>sendmmsg(2)</c> call. Linux only; owned by the receive
 /// thread. Payloads and addresses are copied into native memory, so the worker's scratch buffers can be reused at once.
 /// </summary>
-internal sealed unsafe partial class SendBatch : IDisposable
+internal sealed unsafe class SendBatch : IDisposable
 {
     public const int Capacity = 64;
     private const int SlotSize = 2048;
     private const int AddressSize = 128;
-    private const int EINTR = 4;
     private readonly byte* _data;
     private readonly byte* _addresses;
     private readonly Iovec* _iov;
@@ -122,35 +122,5 @@ internal sealed unsafe partial class SendBatch : IDisposable
         NativeMemory.Free(_addresses);
         NativeMemory.Free(_iov);
         NativeMemory.Free(_headers);
-    }
-
-    [LibraryImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static partial int SendMultiple(int socket, MMsgHdr* messages, uint count, int flags);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Iovec
-    {
-        public byte* Base;
-        public nuint Length;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct MsgHdr
-    {
-        public byte* Name;
-        public uint NameLength;
-        public Iovec* Iov;
-        public nuint IovLength;
-        public void* Control;
-        public nuint ControlLength;
-        public int Flags;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct MMsgHdr
-    {
-        public MsgHdr Header;
-        public uint Length;
     }
 }
