@@ -17,4 +17,10 @@ public sealed record DtlsTransportOptions
 
     /// <summary>use_srtp profiles in preference order (the server picks the first the client offers).</summary>
     public IReadOnlyList<DtlsSrtpProfile> SrtpProfiles { get; init; } = [DtlsSrtpProfile.AeadAes128Gcm, DtlsSrtpProfile.Aes128CmHmacSha1_80];
+
+    /// <summary>The handshake timeout as BouncyCastle takes it (both peers).</summary>
+    internal int HandshakeTimeoutMillis => (int)HandshakeTimeout.TotalMilliseconds;
+
+    /// <summary>The first retransmission timer as BouncyCastle takes it, never below 50 ms (both peers).</summary>
+    internal int InitialRetransmitMillis => Math.Max(50, (int)InitialRetransmit.TotalMilliseconds);
 }

@@ -9,9 +9,9 @@ internal sealed class SrtpDtlsClient(BcTlsCrypto crypto, DtlsCertificate certifi
 {
     public override bool RequiresExtendedMasterSecret() => true;
 
-    public override int GetHandshakeTimeoutMillis() => (int)options.HandshakeTimeout.TotalMilliseconds;
+    public override int GetHandshakeTimeoutMillis() => options.HandshakeTimeoutMillis;
 
-    public override int GetHandshakeResendTimeMillis() => Math.Max(50, (int)options.InitialRetransmit.TotalMilliseconds);
+    public override int GetHandshakeResendTimeMillis() => options.InitialRetransmitMillis;
 
     public override IDictionary<int, byte[]> GetClientExtensions()
     {

@@ -19,6 +19,7 @@ internal sealed unsafe class ReceiveBatch : IDisposable
     private readonly Iovec* _iov;
     private readonly MMsgHdr* _headers;
     private int _count;
+    private int _filled;
     private bool _disposed;
 
     public ReceiveBatch()
@@ -27,6 +28,7 @@ internal sealed unsafe class ReceiveBatch : IDisposable
         _addresses = (byte*)NativeMemory.AllocZeroed((nuint)(Capacity * AddressSize));
         _iov = (Iovec*)NativeMemory.AllocZeroed((nuint)(Capacity * sizeof(Iovec)));
         _headers = (MMsgHdr*)NativeMemory.AllocZeroed((nuint)(Capacity * sizeof(MMsgHdr)));
+        Arm(Capacity);
     }
 
     /// <summary>
@@ -43,29 +45,25 @@ internal sealed unsafe class ReceiveBatch : IDisposable
         {
             socket.DangerousAddRef(ref added);
             var fd = (int)socket.DangerousGetHandle();
-            var poll = new PollFd { Fd = fd, Events = POLLIN };
-            var ready = Native.Poll(&poll, 1, timeoutMilliseconds);
-            if (ready <= 0)
-            {
-                var errno = ready < 0 ? Marshal.GetLastPInvokeError() : 0;
-                error = errno == EINTR ? 0 : errno;
-                return 0;
-            }
 
-            for (var i = 0; i < Capacity; i++)
+            // Busy socket: one recvmmsg. Only when nothing is queued does the thread wait in poll and try again.
+            var received = TakeQueued(fd, out var errno);
+            if (received == 0 && errno == EAGAIN)
             {
-                // The kernel overwrites the address length and flags, so every slot is re-armed before each call.
-                _iov[i] = new Iovec { Base = _data + (i * SlotSize), Length = SlotSize };
-                _headers[i] = new MMsgHdr
+                var poll = new PollFd { Fd = fd, Events = POLLIN };
+                var ready = Native.Poll(&poll, 1, timeoutMilliseconds);
+                if (ready <= 0)
                 {
-                    Header = new MsgHdr { Name = _addresses + (i * AddressSize), NameLength = AddressSize, Iov = &_iov[i], IovLength = 1 },
-                };
+                    errno = ready < 0 ? Marshal.GetLastPInvokeError() : 0;
+                    error = errno == EINTR ? 0 : errno;
+                    return 0;
+                }
+
+                received = TakeQueued(fd, out errno);
             }
 
-            var received = ReceiveMultiple(fd, _headers, Capacity, MSG_DONTWAIT, null);
-            if (received < 0)
+            if (received == 0)
             {
-                var errno = Marshal.GetLastPInvokeError();
                 error = errno is EAGAIN or EINTR ? 0 : errno;
                 return 0;
             }
@@ -79,6 +77,28 @@ internal sealed unsafe class ReceiveBatch : IDisposable
             {
                 socket.DangerousRelease();
             }
+        }
+    }
+
+    private int TakeQueued(int fd, out int errno)
+    {
+        // The kernel overwrites the address length, flags and length of the slots it filled: re-arm those.
+        Arm(_filled);
+        var received = ReceiveMultiple(fd, _headers, Capacity, MSG_DONTWAIT, null);
+        errno = received < 0 ? Marshal.GetLastPInvokeError() : 0;
+        _filled = Math.Max(received, 0);
+        return _filled;
+    }
+
+    private void Arm(int slots)
+    {
+        for (var i = 0; i < slots; i++)
+        {
+            _iov[i] = new Iovec { Base = _data + (i * SlotSize), Length = SlotSize };
+            _headers[i] = new MMsgHdr
+            {
+                Header = new MsgHdr { Name = _addresses + (i * AddressSize), NameLength = AddressSize, Iov = &_iov[i], IovLength = 1 },
+            };
         }
     }
 
