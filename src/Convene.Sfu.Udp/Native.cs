@@ -10,6 +10,8 @@ internal static unsafe partial class Native
     public const short POLLIN = 0x001;
     public const int MSG_DONTWAIT = 0x40;
     public const int MSG_TRUNC = 0x20;
+    public const int SolUdp = 17;
+    public const int UdpSegment = 103;
 
     [LibraryImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

@@ -59,7 +59,7 @@ public sealed partial class UdpDatagramTransport : IDatagramTransport
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
         if (options.BatchSends && OperatingSystem.IsLinux())
         {
-            _batch = new SendBatch();
+            _batch = new SendBatch(options.SegmentationOffload && KernelHasSegmentation(_socket));
         }
     }
 
@@ -72,6 +72,12 @@ public sealed partial class UdpDatagramTransport : IDatagramTransport
     public long DatagramsSent => Interlocked.Read(ref _sent);
 
     public long DatagramsReceived => Interlocked.Read(ref _received);
+
+    /// <summary>True while batched sends use UDP GSO.</summary>
+    public bool SegmentationActive => _batch?.Segmentation ?? false;
+
+    /// <summary>How often the kernel refused a GSO send (GSO is then off for this socket).</summary>
+    public long SegmentationFallbacks => _batch?.SegmentationFallbacks ?? 0;
 
     /// <summary>True while the receive thread runs (the leak check of tests).</summary>
     public bool IsRunning => _thread is { IsAlive: true };
@@ -259,6 +265,20 @@ public sealed partial class UdpDatagramTransport : IDatagramTransport
             {
                 LogReceiveFailed(ex.SocketErrorCode);
             }
+        }
+    }
+
+    private static bool KernelHasSegmentation(Socket socket)
+    {
+        // UDP_SEGMENT is readable on every kernel that understands it (4.18+); older ones answer ENOPROTOOPT.
+        Span<byte> value = stackalloc byte[sizeof(int)];
+        try
+        {
+            return socket.GetRawSocketOption(Native.SolUdp, Native.UdpSegment, value) == sizeof(int);
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 

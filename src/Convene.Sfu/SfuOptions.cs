@@ -34,6 +34,13 @@ public sealed record SfuOptions
     /// </summary>
     public bool BatchSends { get; init; } = true;
 
+    /// <summary>
+    /// With <see cref="BatchSends"/>: send the batched datagrams to one destination that have the same size as one UDP
+    /// GSO message (UDP_SEGMENT, Linux ≥ 4.18). Used where the kernel supports it; a socket whose GSO send is refused
+    /// falls back to one datagram per message and counts it.
+    /// </summary>
+    public bool SegmentationOffload { get; init; } = true;
+
     /// <summary>The addresses to put in candidates, most preferred first; never empty.</summary>
     public IReadOnlyList<IPAddress> ResolveAnnouncedAddresses() =>
         ResolveAnnouncedAddresses(() => NetworkInterface.GetAllNetworkInterfaces()

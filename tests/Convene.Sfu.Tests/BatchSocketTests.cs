@@ -122,6 +122,99 @@ public sealed class BatchSocketTests
         Assert.False(transport.IsRunning);
     }
 
+    private static List<(int Number, int Length)> Drain(Socket receiver, int expected)
+    {
+        var got = new List<(int, int)>();
+        var buffer = new byte[70_000];
+        for (var i = 0; i < expected + 5 && receiver.Poll(got.Count < expected ? 2_000_000 : 0, SelectMode.SelectRead); i++)
+        {
+            var n = receiver.Receive(buffer);
+            got.Add((BinaryPrimitives.ReadInt32BigEndian(buffer), n));
+        }
+
+        return got;
+    }
+
+    private static (List<(int, int)> ToA, List<(int, int)> ToB, SendBatch Batch, int Sent, int Failed) SendMixed(bool segmentation, Action<Socket>? configure = null)
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "sendmmsg/GSO are Linux only");
+        using var a = Bound();
+        using var b = Bound();
+        using var sender = Bound();
+        configure?.Invoke(sender);
+        var batch = new SendBatch(segmentation);
+        var toA = a.LocalEndPoint!.Serialize();
+        var toB = b.LocalEndPoint!.Serialize();
+
+        // To A: ten of 300 B, one of 100 B (may end a GSO group), then 500 B and 300 B (a new group: it is larger).
+        // To B: five of 200 B, interleaved.
+        var expectedA = new List<(int, int)>();
+        var expectedB = new List<(int, int)>();
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True(batch.TryAdd(Numbered(i, 300), toA));
+            expectedA.Add((i, 300));
+            if (i % 2 == 0)
+            {
+                Assert.True(batch.TryAdd(Numbered(100 + i, 200), toB));
+                expectedB.Add((100 + i, 200));
+            }
+        }
+
+        foreach (var (n, length) in new[] { (10, 100), (11, 500), (12, 300) })
+        {
+            Assert.True(batch.TryAdd(Numbered(n, length), toA));
+            expectedA.Add((n, length));
+        }
+
+        var sent = batch.Flush(sender.SafeHandle, out var failed);
+        var gotA = Drain(a, expectedA.Count);
+        var gotB = Drain(b, expectedB.Count);
+        Assert.Equal(expectedA, gotA);
+        Assert.Equal(expectedB, gotB);
+        return (gotA, gotB, batch, sent, failed);
+    }
+
+    [Fact]
+    public void Gso_groups_arrive_as_separate_datagrams_in_order()
+    {
+        var (toA, toB, batch, sent, failed) = SendMixed(segmentation: true);
+        using (batch)
+        {
+            Assert.Equal(toA.Count + toB.Count, sent);
+            Assert.Equal(0, failed);
+            Assert.True(batch.Segmentation, "the kernel refused GSO on loopback");
+            Assert.Equal(0, batch.SegmentationFallbacks);
+            Assert.Equal(3, batch.LastFlushMessages); // A: 10×300+100, A: 500+300, B: 5×200
+        }
+    }
+
+    [Fact]
+    public void Without_gso_every_datagram_is_its_own_message()
+    {
+        var (toA, toB, batch, sent, failed) = SendMixed(segmentation: false);
+        using (batch)
+        {
+            Assert.Equal(toA.Count + toB.Count, sent);
+            Assert.Equal(0, failed);
+            Assert.Equal(sent, batch.LastFlushMessages);
+        }
+    }
+
+    [Fact]
+    public void A_refused_gso_send_falls_back_to_single_datagrams_and_is_counted()
+    {
+        // SO_NO_CHECK (no UDP checksum) makes the kernel refuse GSO with EINVAL, like a device without checksum offload.
+        var (toA, toB, batch, sent, failed) = SendMixed(segmentation: true, s => s.SetRawSocketOption(1, 11, BitConverter.GetBytes(1)));
+        using (batch)
+        {
+            Assert.Equal(toA.Count + toB.Count, sent);
+            Assert.Equal(0, failed);
+            Assert.False(batch.Segmentation);
+            Assert.Equal(1, batch.SegmentationFallbacks);
+        }
+    }
+
     private sealed class Recorder : IDatagramHandler
     {
         private int _ticks;
