@@ -22,7 +22,8 @@ var publishers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCultu
 var random = new Random(11);
 var time = TimeProvider.System;
 var batchSends = Environment.GetEnvironmentVariable("BENCH_BATCH") != "0"; // BENCH_BATCH=0: one sendto per datagram
-var options = new SfuOptions { Port = 0, BindAddress = "127.0.0.1", BatchSends = batchSends };
+var segmentation = Environment.GetEnvironmentVariable("BENCH_GSO") != "0"; // BENCH_GSO=0: batched, but no UDP GSO
+var options = new SfuOptions { Port = 0, BindAddress = "127.0.0.1", BatchSends = batchSends, SegmentationOffload = segmentation };
 var socket = new UdpDatagramTransport(options, time, NullLogger<UdpDatagramTransport>.Instance);
 await using var plane = new MediaPlane(socket, options, time, random, NullLoggerFactory.Instance);
 var clientCert = DtlsCertificate.Generate(time);
@@ -132,7 +133,7 @@ var rawCpu = CurrentThreadCpuSeconds() - rawCpuBefore;
 var rawWallRate = rawCount / rawStopwatch.Elapsed.TotalSeconds;
 var rawRate = rawCpu > 0 ? rawCount / rawCpu : rawWallRate; // per core, like the worker figure
 var perCore = workerCpu > 0 ? forwarded / workerCpu : 0;
-Console.WriteLine(FormattableString.Invariant($"batch-sends={batchSends} publishers={publishers} subscribers={subscribers} seconds={elapsed:F1} ingress={sent} forwarded={forwarded} received-by-subscribers={received}"));
+Console.WriteLine(FormattableString.Invariant($"batch-sends={batchSends} gso={socket.SegmentationActive} (fallbacks {socket.SegmentationFallbacks}) publishers={publishers} subscribers={subscribers} seconds={elapsed:F1} ingress={sent} forwarded={forwarded} received-by-subscribers={received}"));
 Console.WriteLine(FormattableString.Invariant($"forwarded pkt/s (wall)         = {forwarded / elapsed:F0}"));
 Console.WriteLine(FormattableString.Invariant($"media worker CPU s             = {workerCpu:F2} (process CPU {processCpu:F2} s)"));
 Console.WriteLine(FormattableString.Invariant($"forwarded pkt/s per worker core = {perCore:F0}"));
