@@ -4,7 +4,7 @@ import { useConsoleApi } from './context';
 import { PagedTableView, type Column } from './PagedTableView';
 import type { Recording } from './types';
 import { Confirm, CopyButton, Dialog, PageHeader, StatusBadge, errorText, formatDate, formatDuration, formatSize, useNotify } from './ui';
-import { usePagedTable } from './usePagedTable';
+import { pageOf, usePagedTable } from './usePagedTable';
 
 const recordingId = (r: Recording) => r.recordingId;
 const STATUSES = ['starting', 'active', 'ending', 'complete', 'failed', 'aborted', 'limit_reached'].map((s) => ({ value: s, label: s.replace('_', ' ') }));
@@ -22,10 +22,7 @@ export default function RecordingsPage() {
   const api = useConsoleApi();
   const notify = useNotify();
   const table = usePagedTable<Recording>({
-    fetchPage: async (q) => {
-      const page = await api.recordings(q);
-      return { items: page.recordings, nextPageToken: page.pagination.nextPageToken };
-    },
+    fetchPage: (q) => api.recordings(q).then((p) => pageOf(p.recordings, p.pagination)),
     idOf: recordingId,
     sortField: 'startDate',
     search: new URLSearchParams(window.location.search).get('roomId') ?? '',

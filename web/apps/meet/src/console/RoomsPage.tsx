@@ -7,7 +7,7 @@ import { DeletePolicyDialog } from './DeletePolicyDialog';
 import { PagedTableView, type Column } from './PagedTableView';
 import type { MeetingPolicy, RecordingsPolicy, Room } from './types';
 import { Confirm, CopyButton, PageHeader, StatusBadge, errorText, formatDate, useNotify } from './ui';
-import { usePagedTable } from './usePagedTable';
+import { pageOf, usePagedTable } from './usePagedTable';
 import { roomNameError } from './validation';
 
 const roomId = (r: Room) => r.roomId;
@@ -35,10 +35,7 @@ export default function RoomsPage() {
   const api = useConsoleApi();
   const notify = useNotify();
   const table = usePagedTable<Room>({
-    fetchPage: async (q) => {
-      const page = await api.rooms(q);
-      return { items: page.rooms, nextPageToken: page.pagination.nextPageToken };
-    },
+    fetchPage: (q) => api.rooms(q).then((p) => pageOf(p.rooms, p.pagination)),
     idOf: roomId,
     sortField: 'creationDate',
   });

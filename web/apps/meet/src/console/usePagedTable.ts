@@ -1,11 +1,16 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch } from 'react';
 import { initialTable, tableReducer, type TableAction, type TableState } from './tableState';
-import type { ListQuery } from './types';
+import type { ListQuery, Pagination } from './types';
 import { errorText } from './ui';
 
 export interface Page<T> {
   items: T[];
   nextPageToken?: string;
+}
+
+/** A list response's items and pagination as one page. */
+export function pageOf<T>(items: T[], pagination: Pick<Pagination, 'nextPageToken'>): Page<T> {
+  return { items, nextPageToken: pagination.nextPageToken };
 }
 
 export interface PagedTableOptions<T> {
