@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { MeetApi, type ThemeColors } from '@convene/client';
-import { matchRoute } from './lib/route';
+import { matchRoute, type Route } from './lib/route';
 import { useLocation } from './lib/navigation';
 import { applyTheme } from './lib/theme';
 import { session } from './lib/session';
@@ -34,38 +34,24 @@ export function App() {
     setCustom(applyTheme(document.documentElement, theme, userTheme).custom);
   }, [theme, userTheme]);
 
-  let view;
-  switch (route.name) {
-    case 'room':
-      view = <RoomPage key={route.roomId} roomId={route.roomId} />;
-      break;
-    case 'roomRecordings':
-      view = <RecordingsPage roomId={route.roomId} />;
-      break;
-    case 'recording':
-      view = <RecordingViewer recordingId={route.recordingId} />;
-      break;
-    case 'disconnected':
-      view = <EndView reason={route.reason} />;
-      break;
-    case 'error':
-      view = <ErrorView reason={route.reason} />;
-      break;
-    case 'login':
-      view = <LoginPage />;
-      break;
-    case 'console':
-      view = <ConsoleApp page={route.page} roomId={route.roomId} />;
-      break;
-    case 'home':
-      view = <ConsoleApp page="overview" />;
-      break;
-    default:
-      view = <ErrorView reason="invalid-room" />;
-  }
+
   return (
     <ThemeContext.Provider value={{ custom, theme: userTheme ?? 'dark', setTheme: (t) => { session.setTheme(t); setUserTheme(t); } }}>
-      <Suspense fallback={<div className="center-page" role="status">{texts.loading}</div>}>{view}</Suspense>
+      <Suspense fallback={<div className="center-page" role="status">{texts.loading}</div>}>{routeView(route)}</Suspense>
     </ThemeContext.Provider>
   );
+}
+
+function routeView(route: Route) {
+  switch (route.name) {
+    case 'room': return <RoomPage key={route.roomId} roomId={route.roomId} />;
+    case 'roomRecordings': return <RecordingsPage roomId={route.roomId} />;
+    case 'recording': return <RecordingViewer recordingId={route.recordingId} />;
+    case 'disconnected': return <EndView reason={route.reason} />;
+    case 'error': return <ErrorView reason={route.reason} />;
+    case 'login': return <LoginPage />;
+    case 'console': return <ConsoleApp page={route.page} roomId={route.roomId} />;
+    case 'home': return <ConsoleApp page="overview" />;
+    default: return <ErrorView reason="invalid-room" />;
+  }
 }

@@ -20,10 +20,12 @@ export interface ThemeColors {
   surfaceColor?: string;
 }
 
+export type RoomStatus = 'open' | 'active_meeting' | 'closed';
+
 export interface MeetRoom {
   roomId: string;
   roomName: string;
-  status: 'open' | 'active_meeting' | 'closed';
+  status: RoomStatus;
   config: import('./protocol').RoomConfig;
   moderatorUrl?: string;
   speakerUrl: string;

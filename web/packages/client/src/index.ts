@@ -5,6 +5,7 @@ export { SignalError, JoinError } from './errors';
 export { scoreQuality, QualityEstimator, type ConnectionQuality, type QualitySample } from './quality';
 export type { LocalTrack } from './publisher';
 export type { RemoteTrack } from './subscriber';
-export { MeetApi, ApiError, decodeMemberToken, type MeetRoom, type MeetRecording, type ThemeColors, type TokenClaims, type TokenRequest } from './api';
+export { MeetApi, ApiError, decodeMemberToken, type MeetRoom, type MeetRecording, type RoomStatus, type ThemeColors, type TokenClaims, type TokenRequest } from './api';
 export { backoffDelay } from './backoff';
+export { resolveLeaveRedirect } from './redirect';
 export * from './protocol';

@@ -43,9 +43,12 @@ export interface ParticipantInfo {
   tracks: TrackInfo[];
 }
 
+/** Who may watch a room's recordings. */
+export type RecordingAccess = 'admin' | 'admin_moderator' | 'admin_moderator_speaker';
+
 export interface RoomConfig {
   chat?: { enabled: boolean };
-  recording?: { enabled: boolean; allowAccessTo?: string };
+  recording?: { enabled: boolean; allowAccessTo?: RecordingAccess };
   virtualBackground?: { enabled: boolean };
   e2ee?: { enabled: boolean };
 }

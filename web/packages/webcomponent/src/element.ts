@@ -1,5 +1,6 @@
 import { Listeners, type Callback } from './listeners';
-import { OBSERVED_ATTRIBUTES, frameSource, readInbound, resolveLeaveRedirect, type MeetCommand, type MeetEvent } from './protocol';
+import { resolveLeaveRedirect } from '@convene/client/redirect';
+import { OBSERVED_ATTRIBUTES, frameSource, readInbound, type MeetCommand, type MeetEvent } from './protocol';
 
 export const LOADING_TIMEOUT_MS = 10_000;
 /** After the iframe's load event, how long the meeting page has to say `ready` before it counts as a failed load. */

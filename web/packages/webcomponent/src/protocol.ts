@@ -1,4 +1,5 @@
 // Pure logic of the <openvidu-meet> element (contract §9), kept free of the DOM so it can be unit tested.
+import { LEAVE_REASONS } from '@convene/client/protocol';
 
 /** Attributes copied into the iframe URL's query string (everything but the URL attributes themselves). */
 export const PASSTHROUGH_ATTRIBUTES = ['participant-name', 'e2ee-key', 'leave-redirect-url', 'show-only-recordings'] as const;
@@ -7,16 +8,6 @@ export const OBSERVED_ATTRIBUTES = ['room-url', 'recording-url', ...PASSTHROUGH_
 export type MeetEvent = 'joined' | 'left' | 'closed';
 export const MEET_EVENTS: readonly MeetEvent[] = ['joined', 'left', 'closed'];
 export type MeetCommand = 'endMeeting' | 'leaveRoom' | 'kickParticipant';
-
-export const LEAVE_REASONS = [
-  'voluntary_leave',
-  'network_disconnect',
-  'server_shutdown',
-  'participant_kicked',
-  'meeting_ended',
-  'meeting_ended_by_self',
-  'unknown',
-] as const;
 
 export type FrameSource = { ok: true; url: string; origin: string } | { ok: false; error: string };
 
@@ -59,15 +50,4 @@ export function readInbound(data: unknown, origin: string, expectedOrigin: strin
     return { event, payload: { ...body, reason: known ? reason : 'unknown' } };
   }
   return { event, payload: body };
-}
-
-/** Resolves `leave-redirect-url`: absolute http(s) URLs as they are, paths against the embedding page's origin. */
-export function resolveLeaveRedirect(value: string | null, pageOrigin: string): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value, pageOrigin);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
-  } catch {
-    return null;
-  }
 }

@@ -1,15 +1,34 @@
 // @vitest-environment happy-dom
-// @vitest-environment-options {"settings":{"disableIframePageLoading":true,"navigation":{"disableChildFrameNavigation":true}}}
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+/// <reference types="node" />
+import nodeConsole from 'node:console';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LOADING_TIMEOUT_MS, OpenViduMeetElement, READY_GRACE_MS } from '../src/element';
 
 beforeAll(() => {
   if (!customElements.get('openvidu-meet')) customElements.define('openvidu-meet', OpenViduMeetElement);
 });
 
+// happy-dom never loads iframe pages (that is what keeps these tests offline and deterministic) and reports each refused
+// load through console.error of the process console it was set up with (not the test's). Only that notice is dropped;
+// any other console.error, on either console, fails the test.
+const IFRAME_REFUSED = /Iframe page loading is disabled/;
+let unexpectedErrors: unknown[][] = [];
+
+beforeEach(() => {
+  unexpectedErrors = [];
+  const record = (...args: unknown[]) => {
+    if (args.length === 1 && args[0] instanceof Error && IFRAME_REFUSED.test(args[0].message)) return;
+    unexpectedErrors.push(args);
+  };
+  vi.spyOn(nodeConsole, 'error').mockImplementation(record);
+  if (console !== nodeConsole) vi.spyOn(console, 'error').mockImplementation(record);
+});
+
 afterEach(() => {
   document.body.replaceChildren();
   vi.useRealTimers();
+  vi.restoreAllMocks();
+  expect(unexpectedErrors).toEqual([]);
 });
 
 function mount(attrs: Record<string, string>): OpenViduMeetElement {

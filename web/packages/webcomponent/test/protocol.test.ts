@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameSource, readInbound, resolveLeaveRedirect } from '../src/protocol';
+import { frameSource, readInbound } from '../src/protocol';
 
 const attrs = (map: Record<string, string>) => (name: string) => map[name] ?? null;
 
@@ -38,14 +38,5 @@ describe('readInbound', () => {
     expect(readInbound('joined', 'http://m', 'http://m')).toBeNull();
     expect(readInbound({ event: 'left', payload: { reason: 'weird' } }, 'http://m', 'http://m')?.payload.reason).toBe('unknown');
     expect(readInbound({ event: 'left', payload: { reason: 'participant_kicked' } }, 'http://m', 'http://m')?.payload.reason).toBe('participant_kicked');
-  });
-});
-
-describe('resolveLeaveRedirect', () => {
-  it('resolves paths against the page origin and refuses other schemes', () => {
-    expect(resolveLeaveRedirect('/done', 'https://host.example')).toBe('https://host.example/done');
-    expect(resolveLeaveRedirect('https://x.example/a', 'https://host.example')).toBe('https://x.example/a');
-    expect(resolveLeaveRedirect('javascript:alert(1)', 'https://host.example')).toBeNull();
-    expect(resolveLeaveRedirect(null, 'https://host.example')).toBeNull();
   });
 });

@@ -55,33 +55,7 @@ export default function ConsoleApp({ page, roomId }: { page: ConsolePage; roomId
   };
 
   const active = page === 'roomNew' || page === 'roomEdit' ? 'rooms' : page;
-  let content;
-  switch (page) {
-    case 'overview':
-      content = <OverviewPage />;
-      break;
-    case 'rooms':
-      content = <RoomsPage />;
-      break;
-    case 'roomNew':
-      content = <RoomWizard />;
-      break;
-    case 'roomEdit':
-      content = <RoomWizard roomId={roomId} />;
-      break;
-    case 'recordings':
-      content = <RecordingsPage />;
-      break;
-    case 'embedded':
-      content = <EmbeddedPage />;
-      break;
-    case 'users':
-      content = <UsersPage username={user ?? ''} />;
-      break;
-    case 'config':
-      content = <ConfigPage />;
-      break;
-  }
+
 
   return (
     <ConsoleContext.Provider value={api}>
@@ -118,11 +92,24 @@ export default function ConsoleApp({ page, roomId }: { page: ConsolePage; roomId
             {user === null ? (
               <div className="spinner" role="status" aria-label="Loading" />
             ) : (
-              <Suspense fallback={<div className="spinner" role="status" aria-label="Loading" />}>{content}</Suspense>
+              <Suspense fallback={<div className="spinner" role="status" aria-label="Loading" />}>{pageContent(page, roomId, user)}</Suspense>
             )}
           </main>
         </div>
       </Toasts>
     </ConsoleContext.Provider>
   );
+}
+
+function pageContent(page: ConsolePage, roomId: string | undefined, user: string | null) {
+  switch (page) {
+    case 'overview': return <OverviewPage />;
+    case 'rooms': return <RoomsPage />;
+    case 'roomNew': return <RoomWizard />;
+    case 'roomEdit': return <RoomWizard roomId={roomId} />;
+    case 'recordings': return <RecordingsPage />;
+    case 'embedded': return <EmbeddedPage />;
+    case 'users': return <UsersPage username={user ?? ''} />;
+    case 'config': return <ConfigPage />;
+  }
 }

@@ -26,18 +26,8 @@ export default function OverviewPage() {
       {data === null && !error && <div className="spinner" role="status" aria-label="Loading" />}
       {data && (
         <div className="stat-grid">
-          <section className="card stat-card" aria-labelledby="stat-rooms">
-            <h2 id="stat-rooms" className="muted small">Total Rooms</h2>
-            <p className="stat-value" id="total-rooms">{data.totalRooms}</p>
-            <p className="muted">{data.activeRooms} with active meetings</p>
-            <button type="button" className="btn btn-secondary btn-small" onClick={go('/rooms')}>View rooms</button>
-          </section>
-          <section className="card stat-card" aria-labelledby="stat-recordings">
-            <h2 id="stat-recordings" className="muted small">Total Recordings</h2>
-            <p className="stat-value" id="total-recordings">{data.totalRecordings}</p>
-            <p className="muted">{data.completeRecordings} available for playback</p>
-            <button type="button" className="btn btn-secondary btn-small" onClick={go('/recordings')}>View recordings</button>
-          </section>
+          <StatCard id="rooms" title="Total Rooms" value={data.totalRooms} detail={`${data.activeRooms} with active meetings`} action="View rooms" onAction={go('/rooms')} />
+          <StatCard id="recordings" title="Total Recordings" value={data.totalRecordings} detail={`${data.completeRecordings} available for playback`} action="View recordings" onAction={go('/recordings')} />
         </div>
       )}
       {data && data.totalRooms === 0 && (
@@ -57,5 +47,17 @@ export default function OverviewPage() {
         </section>
       )}
     </>
+  );
+}
+
+/** One figure of the overview: its heading, value (#total-<id>), a line of detail and a way to the list behind it. */
+function StatCard({ id, title, value, detail, action, onAction }: { id: string; title: string; value: number; detail: string; action: string; onAction(): void }) {
+  return (
+    <section className="card stat-card" aria-labelledby={`stat-${id}`}>
+      <h2 id={`stat-${id}`} className="muted small">{title}</h2>
+      <p className="stat-value" id={`total-${id}`}>{value}</p>
+      <p className="muted">{detail}</p>
+      <button type="button" className="btn btn-secondary btn-small" onClick={onAction}>{action}</button>
+    </section>
   );
 }

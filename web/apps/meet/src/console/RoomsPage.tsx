@@ -1,16 +1,30 @@
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useState } from 'react';
 import { navigate } from '../lib/navigation';
 import { Icon } from '../meeting/Icon';
 import { ConsoleError } from './api';
 import { useConsoleApi } from './context';
 import { DeletePolicyDialog } from './DeletePolicyDialog';
-import { initialTable, tableReducer } from './tableState';
+import { PagedTableView, type Column } from './PagedTableView';
 import type { MeetingPolicy, RecordingsPolicy, Room } from './types';
 import { Confirm, CopyButton, PageHeader, StatusBadge, errorText, formatDate, useNotify } from './ui';
+import { pageOf, usePagedTable } from './usePagedTable';
 import { roomNameError } from './validation';
 
-const reducer = tableReducer<Room>((r) => r.roomId);
+const roomId = (r: Room) => r.roomId;
 type Pending = { kind: 'confirm'; ids: string[] } | { kind: 'policy'; ids: string[]; message: string } | null;
+
+const STATUSES = [
+  { value: 'open', label: 'Open' },
+  { value: 'active_meeting', label: 'Active meeting' },
+  { value: 'closed', label: 'Closed' },
+] as const;
+const COLUMNS: readonly Column[] = [
+  { label: 'Room', sortField: 'roomName' },
+  { label: 'Status' },
+  { label: 'Created', sortField: 'creationDate' },
+  { label: 'Auto deletion', sortField: 'autoDeletionDate' },
+  { label: 'Actions', className: 'actions-col' },
+];
 
 const endActionText: Record<string, string> = {
   close: 'The room will be closed when the meeting ends',
@@ -20,39 +34,14 @@ const endActionText: Record<string, string> = {
 export default function RoomsPage() {
   const api = useConsoleApi();
   const notify = useNotify();
-  const [state, dispatch] = useReducer(reducer, initialTable<Room>('creationDate'));
-  const [searchText, setSearchText] = useState('');
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const table = usePagedTable<Room>({
+    fetchPage: (q) => api.rooms(q).then((p) => pageOf(p.rooms, p.pagination)),
+    idOf: roomId,
+    sortField: 'creationDate',
+  });
+  const { state, dispatch } = table;
   const [quickName, setQuickName] = useState('');
   const [pending, setPending] = useState<Pending>(null);
-
-  const load = useCallback(
-    async (append: boolean) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await api.rooms({ search: state.search, status: state.status, sortField: state.sortField, sortOrder: state.sortOrder, nextPageToken: append ? state.nextPageToken : undefined });
-        dispatch({ type: 'loaded', items: page.rooms, nextPageToken: page.pagination.nextPageToken, append });
-      } catch (e) {
-        setError(errorText(e));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [api, state.search, state.status, state.sortField, state.sortOrder, state.nextPageToken],
-  );
-
-  // Reload from the first page whenever a filter or the sort changes.
-  useEffect(() => {
-    void load(false);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state.search, state.status, state.sortField, state.sortOrder]);
-
-  useEffect(() => {
-    const t = window.setTimeout(() => dispatch({ type: 'filter', search: searchText }), 300);
-    return () => window.clearTimeout(t);
-  }, [searchText]);
 
   const quickCreate = async () => {
     const problem = roomNameError(quickName);
@@ -61,7 +50,7 @@ export default function RoomsPage() {
       const room = await api.createRoom(quickName.trim() ? { roomName: quickName.trim() } : {});
       setQuickName('');
       notify(`Room '${room.roomName}' created`);
-      void load(false);
+      table.reload();
     } catch (e) {
       notify(errorText(e), 'error');
     }
@@ -109,15 +98,6 @@ export default function RoomsPage() {
     }
   };
 
-  const sortHeader = (field: string, label: string) => (
-    <th aria-sort={state.sortField === field ? (state.sortOrder === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="sort-btn" onClick={() => dispatch({ type: 'sort', field })}>
-        {label} {state.sortField === field ? (state.sortOrder === 'asc' ? '↑' : '↓') : ''}
-      </button>
-    </th>
-  );
-
-  const allSelected = state.items.length > 0 && state.selected.size === state.items.length;
   return (
     <>
       <PageHeader title="Rooms" subtitle="Create, configure and manage your rooms">
@@ -132,81 +112,59 @@ export default function RoomsPage() {
         </label>
         <button type="submit" className="btn btn-primary" id="quick-create">Create room</button>
       </form>
-      <div className="toolbar-row">
-        <input className="input search" type="search" id="rooms-search" placeholder="Search by room name" aria-label="Search rooms by name" value={searchText} onChange={(e) => setSearchText(e.target.value)} />
-        <select aria-label="Filter by status" id="rooms-status" value={state.status} onChange={(e) => dispatch({ type: 'filter', status: e.target.value })}>
-          <option value="">All statuses</option>
-          <option value="open">Open</option>
-          <option value="active_meeting">Active meeting</option>
-          <option value="closed">Closed</option>
-        </select>
-        <button type="button" className="btn btn-ghost btn-small" onClick={() => void load(false)} aria-label="Refresh" id="rooms-refresh">
-          <Icon name="refresh" size={18} />
-        </button>
-        <button type="button" className="btn btn-danger btn-small" disabled={state.selected.size === 0} onClick={() => setPending({ kind: 'confirm', ids: [...state.selected] })}>
-          Delete selected ({state.selected.size})
-        </button>
-      </div>
-      {error && <p className="notice notice-error" role="alert">{error}</p>}
-      <div className="table-wrap card">
-        <table className="data-table" id="rooms-table">
-          <thead>
-            <tr>
-              <th className="check-col"><input type="checkbox" aria-label="Select all rooms" checked={allSelected} onChange={() => dispatch({ type: 'toggleAll' })} /></th>
-              {sortHeader('roomName', 'Room')}
-              <th>Status</th>
-              {sortHeader('creationDate', 'Created')}
-              {sortHeader('autoDeletionDate', 'Auto deletion')}
-              <th className="actions-col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.items.map((room) => (
-              <tr key={room.roomId} data-room-id={room.roomId} data-status={room.status}>
-                <td className="check-col"><input type="checkbox" aria-label={`Select ${room.roomName}`} checked={state.selected.has(room.roomId)} onChange={() => dispatch({ type: 'toggle', id: room.roomId })} /></td>
-                <td>
-                  <strong>{room.roomName}</strong>
-                  <div className="muted small mono">{room.roomId}</div>
-                </td>
-                <td>
-                  <StatusBadge status={room.status} />
-                  {room.meetingEndAction !== 'none' && (
-                    <span className="end-action" title={endActionText[room.meetingEndAction]} aria-label={endActionText[room.meetingEndAction]}>
-                      <Icon name="warning" size={16} />
-                    </span>
-                  )}
-                </td>
-                <td>{formatDate(room.creationDate)}</td>
-                <td>{formatDate(room.autoDeletionDate)}</td>
-                <td className="actions-col">
-                  {room.status !== 'closed' && (
-                    <a className="icon-btn" href={room.moderatorUrl} target="_blank" rel="noopener" title="Open room" aria-label={`Open room ${room.roomName}`}><Icon name="play" size={18} /></a>
-                  )}
-                  {room.status !== 'active_meeting' && (
-                    <button type="button" className="icon-btn" title="Room settings" aria-label={`Room settings of ${room.roomName}`} onClick={() => navigate(`/rooms/${encodeURIComponent(room.roomId)}/edit`)}><Icon name="settings" size={18} /></button>
-                  )}
-                  <button type="button" className="icon-btn" title="View recordings" aria-label={`Recordings of ${room.roomName}`} onClick={() => navigate(`/recordings?roomId=${encodeURIComponent(room.roomId)}`)}><Icon name="record" size={18} /></button>
-                  <CopyButton text={room.moderatorUrl} label="Copy moderator link" />
-                  <CopyButton text={room.speakerUrl} label="Copy speaker link" />
-                  {room.status === 'closed' ? (
-                    <button type="button" className="btn btn-ghost btn-small" onClick={() => void setStatus(room, 'open')}>Reopen</button>
-                  ) : (
-                    <button type="button" className="btn btn-ghost btn-small" onClick={() => void setStatus(room, 'closed')}>Close</button>
-                  )}
-                  <button type="button" className="icon-btn icon-btn-danger" title="Delete" aria-label={`Delete ${room.roomName}`} data-action="delete" onClick={() => setPending({ kind: 'confirm', ids: [room.roomId] })}><Icon name="close" size={18} /></button>
-                </td>
-              </tr>
-            ))}
-            {state.items.length === 0 && !loading && (
-              <tr><td colSpan={6} className="empty-row muted">No rooms match. Create one above.</td></tr>
-            )}
-          </tbody>
-        </table>
-      </div>
-      <div className="load-more">
-        {loading && <div className="spinner" role="status" aria-label="Loading" />}
-        {!loading && state.nextPageToken && <button type="button" className="btn btn-secondary" onClick={() => void load(true)}>Load more</button>}
-      </div>
+      <PagedTableView
+        table={table}
+        name="rooms"
+        idOf={roomId}
+        searchPlaceholder="Search by room name"
+        searchLabel="Search rooms by name"
+        statusOptions={STATUSES}
+        actions={
+          <button type="button" className="btn btn-danger btn-small" disabled={state.selected.size === 0} onClick={() => setPending({ kind: 'confirm', ids: [...state.selected] })}>
+            Delete selected ({state.selected.size})
+          </button>
+        }
+        columns={COLUMNS}
+        selectAllLabel="Select all rooms"
+        selectLabel={(room) => `Select ${room.roomName}`}
+        rowAttributes={(room) => ({ 'data-room-id': room.roomId, 'data-status': room.status })}
+        cells={(room) => (
+          <>
+            <td>
+              <strong>{room.roomName}</strong>
+              <div className="muted small mono">{room.roomId}</div>
+            </td>
+            <td>
+              <StatusBadge status={room.status} />
+              {room.meetingEndAction !== 'none' && (
+                <span className="end-action" title={endActionText[room.meetingEndAction]} aria-label={endActionText[room.meetingEndAction]}>
+                  <Icon name="warning" size={16} />
+                </span>
+              )}
+            </td>
+            <td>{formatDate(room.creationDate)}</td>
+            <td>{formatDate(room.autoDeletionDate)}</td>
+            <td className="actions-col">
+              {room.status !== 'closed' && (
+                <a className="icon-btn" href={room.moderatorUrl} target="_blank" rel="noopener" title="Open room" aria-label={`Open room ${room.roomName}`}><Icon name="play" size={18} /></a>
+              )}
+              {room.status !== 'active_meeting' && (
+                <button type="button" className="icon-btn" title="Room settings" aria-label={`Room settings of ${room.roomName}`} onClick={() => navigate(`/rooms/${encodeURIComponent(room.roomId)}/edit`)}><Icon name="settings" size={18} /></button>
+              )}
+              <button type="button" className="icon-btn" title="View recordings" aria-label={`Recordings of ${room.roomName}`} onClick={() => navigate(`/recordings?roomId=${encodeURIComponent(room.roomId)}`)}><Icon name="record" size={18} /></button>
+              <CopyButton text={room.moderatorUrl} label="Copy moderator link" />
+              <CopyButton text={room.speakerUrl} label="Copy speaker link" />
+              {room.status === 'closed' ? (
+                <button type="button" className="btn btn-ghost btn-small" onClick={() => void setStatus(room, 'open')}>Reopen</button>
+              ) : (
+                <button type="button" className="btn btn-ghost btn-small" onClick={() => void setStatus(room, 'closed')}>Close</button>
+              )}
+              <button type="button" className="icon-btn icon-btn-danger" title="Delete" aria-label={`Delete ${room.roomName}`} data-action="delete" onClick={() => setPending({ kind: 'confirm', ids: [room.roomId] })}><Icon name="close" size={18} /></button>
+            </td>
+          </>
+        )}
+        emptyText="No rooms match. Create one above."
+      />
       {pending?.kind === 'confirm' && (
         <Confirm
           title={pending.ids.length === 1 ? 'Delete room?' : `Delete ${pending.ids.length} rooms?`}

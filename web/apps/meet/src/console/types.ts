@@ -1,27 +1,19 @@
-// Wire shapes the console reads and writes (contract §3, §5, §7; delivery log per the console helper's API).
+// Wire shapes the console reads and writes (contract §3, §5, §7; delivery log per the console helper's API). Shapes the
+// meeting app reads too come from @convene/client, so the two cannot drift apart.
+import type { MeetRecording, MeetRoom, RecordingAccess, RoomConfig, RoomStatus, ThemeColors } from '@convene/client';
 
-export type RoomStatus = 'open' | 'active_meeting' | 'closed';
-export type AccessTo = 'admin' | 'admin_moderator' | 'admin_moderator_speaker';
+export type { RoomConfig, RoomStatus };
+
+export type AccessTo = RecordingAccess;
 export type MeetingPolicy = 'force' | 'when_meeting_ends' | 'fail';
 export type RecordingsPolicy = 'force' | 'close' | 'fail';
 
-export interface RoomConfig {
-  chat?: { enabled: boolean };
-  recording?: { enabled: boolean; allowAccessTo?: AccessTo };
-  virtualBackground?: { enabled: boolean };
-  e2ee?: { enabled: boolean };
-}
-
-export interface Room {
-  roomId: string;
-  roomName: string;
+/** The console's view of a room: the meeting app's, plus what only administrators see. */
+export interface Room extends MeetRoom {
   creationDate: number;
   autoDeletionDate?: number;
   autoDeletionPolicy?: { withMeeting: MeetingPolicy; withRecordings: RecordingsPolicy };
-  config: RoomConfig;
   moderatorUrl: string;
-  speakerUrl: string;
-  status: RoomStatus;
   meetingEndAction: 'none' | 'close' | 'delete';
 }
 
@@ -32,17 +24,7 @@ export interface RoomOptions {
   config?: RoomConfig;
 }
 
-export interface Recording {
-  recordingId: string;
-  roomId: string;
-  roomName: string;
-  status: string;
-  filename?: string;
-  startDate?: number;
-  endDate?: number;
-  duration?: number;
-  size?: number;
-}
+export type Recording = MeetRecording;
 
 export interface Pagination {
   isTruncated: boolean;
@@ -81,16 +63,7 @@ export interface Delivery {
   deliveredAt?: number;
 }
 
-export interface Theme {
-  name: string;
-  enabled: boolean;
-  baseTheme: 'light' | 'dark';
-  backgroundColor?: string;
-  primaryColor?: string;
-  secondaryColor?: string;
-  accentColor?: string;
-  surfaceColor?: string;
-}
+export type Theme = ThemeColors;
 
 export interface DeleteOutcome {
   roomId?: string;

@@ -94,3 +94,33 @@ export function levelMeter(track: MediaStreamTrack): { read(): number; stop(): v
 export function devicesSettled(state: { cameraOn: boolean; camera: unknown; micOn: boolean; mic: unknown }): boolean {
   return (!state.cameraOn || state.camera !== null) && (!state.micOn || state.mic !== null);
 }
+
+/**
+ * Opens a device's track for an effect and returns the effect's cleanup. A track that opens after the cleanup ran (the
+ * device changed or the view left) is stopped at once; a failure after the cleanup is ignored; the cleanup hands the
+ * track it did open to `release`, which decides whether to stop it.
+ */
+export function openDeviceTrack(
+  open: () => Promise<MediaStreamTrack>,
+  handlers: { opened(track: MediaStreamTrack): void; failed(error: unknown): void; release(track: MediaStreamTrack): void },
+): () => void {
+  let cancelled = false;
+  let opened: MediaStreamTrack | null = null;
+  open().then(
+    (track) => {
+      if (cancelled) {
+        track.stop();
+        return;
+      }
+      opened = track;
+      handlers.opened(track);
+    },
+    (error: unknown) => {
+      if (!cancelled) handlers.failed(error);
+    },
+  );
+  return () => {
+    cancelled = true;
+    if (opened) handlers.release(opened);
+  };
+}

@@ -79,14 +79,3 @@ export function stripSecrets(search: string): string {
   const rest = p.toString();
   return rest ? `?${rest}` : '';
 }
-
-/** Resolves a leave-redirect-url: absolute http(s) URLs as given, paths against `origin`; anything else is refused. */
-export function resolveRedirect(value: string | null, origin: string): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value, origin);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}

@@ -2,6 +2,7 @@ import { useContext, useEffect, useState } from 'react';
 import { listDevices } from '../lib/media';
 import { ThemeContext } from '../lib/themeContext';
 import { texts } from '../texts';
+import { DeviceSelect } from './DeviceSelect';
 
 export interface LayoutSettings {
   mode: 'mosaic' | 'smart';
@@ -27,24 +28,8 @@ export function SettingsPanel(props: Props) {
     <div className="settings">
       <section aria-labelledby="s-devices">
         <h3 id="s-devices" className="panel-subtitle">{texts.meeting.devices}</h3>
-        <label className="field">
-          <span>{texts.devices.camera}</span>
-          <select value={props.cameraId ?? ''} onChange={(e) => props.onCamera(e.target.value)} disabled={devices.cameras.length === 0}>
-            {devices.cameras.length === 0 && <option value="">{texts.devices.noCameras}</option>}
-            {devices.cameras.map((c, i) => (
-              <option key={c.deviceId} value={c.deviceId}>{c.label || `${texts.devices.camera} ${i + 1}`}</option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{texts.devices.microphone}</span>
-          <select value={props.micId ?? ''} onChange={(e) => props.onMic(e.target.value)} disabled={devices.mics.length === 0}>
-            {devices.mics.length === 0 && <option value="">{texts.devices.noMics}</option>}
-            {devices.mics.map((m, i) => (
-              <option key={m.deviceId} value={m.deviceId}>{m.label || `${texts.devices.microphone} ${i + 1}`}</option>
-            ))}
-          </select>
-        </label>
+        <DeviceSelect kind="camera" devices={devices.cameras} value={props.cameraId ?? ''} onChange={props.onCamera} />
+        <DeviceSelect kind="microphone" devices={devices.mics} value={props.micId ?? ''} onChange={props.onMic} />
       </section>
       <section aria-labelledby="s-layout">
         <h3 id="s-layout" className="panel-subtitle">{texts.meeting.layout}</h3>

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { classifyMediaError, devicesSettled, levelMeter, listDevices, mediaProblemText, openCamera, openMicrophone, type MediaProblem } from '../lib/media';
+import { classifyMediaError, devicesSettled, levelMeter, listDevices, mediaProblemText, openCamera, openDeviceTrack, openMicrophone, type MediaProblem } from '../lib/media';
 import { texts } from '../texts';
 import { Icon } from '../meeting/Icon';
 import { VideoView } from '../meeting/VideoView';
 import type { BackgroundEffect, BackgroundProcessor } from '../background/virtualBackground';
 import { BackgroundPicker } from '../meeting/BackgroundPicker';
+import { DeviceSelect } from '../meeting/DeviceSelect';
 
 /** How long the join button waits for camera and microphone to open before it lets people join without them. */
 const DEVICE_WAIT_MS = 8000;
@@ -62,68 +63,48 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
       setCameraOpening(false);
       return;
     }
-    let cancelled = false;
-    let opened: MediaStreamTrack | null = null;
     setCameraOpening(true);
-    openCamera(cameraId)
-      .then((t) => {
-        if (cancelled) {
-          t.stop();
-          return;
-        }
-        opened = t;
+    return openDeviceTrack(() => openCamera(cameraId), {
+      opened: (t) => {
         setCamera(t);
         setProblem(null);
         setCameraOpening(false);
         void refreshDevices();
-      })
-      .catch((e: unknown) => {
-        if (cancelled) return;
+      },
+      failed: (e) => {
         setProblem(classifyMediaError(e));
         setCameraOn(false);
         setCameraOpening(false);
-      });
-    return () => {
-      cancelled = true;
-      if (opened && !handedOver.current) {
-        const stopped = opened;
-        stopped.stop();
+      },
+      release: (t) => {
+        if (handedOver.current) return;
+        t.stop();
         // Never hand a stopped track to the meeting while its replacement is still opening.
-        setCamera((c) => (c === stopped ? null : c));
-      }
-    };
+        setCamera((c) => (c === t ? null : c));
+      },
+    });
   }, [cameraOn, cameraId, refreshDevices, attempt]);
 
   useEffect(() => {
-    let cancelled = false;
-    let opened: MediaStreamTrack | null = null;
     setMicOpening(true);
-    openMicrophone(micId)
-      .then((t) => {
-        if (cancelled) {
-          t.stop();
-          return;
-        }
-        opened = t;
+    return openDeviceTrack(() => openMicrophone(micId), {
+      opened: (t) => {
         setMic(t);
         setMicOpening(false);
         void refreshDevices();
-      })
-      .catch((e: unknown) => {
-        if (cancelled) return;
+      },
+      failed: (e) => {
         setProblem((p) => p ?? classifyMediaError(e));
         setMicOn(false);
         setMic(null);
         setMicOpening(false);
-      });
-    return () => {
-      cancelled = true;
-      if (opened && !handedOver.current) {
-        const stopped = opened;
-        stopped.stop();
-        setMic((m) => (m === stopped ? null : m));
-      }
-    };
+      },
+      release: (t) => {
+        if (handedOver.current) return;
+        t.stop();
+        setMic((m) => (m === t ? null : m));
+      },
+    });
   }, [micId, refreshDevices, attempt]);
 
   useEffect(() => {
@@ -252,24 +233,8 @@ export function DeviceView({ roomName, displayName, allowBackground, joining, er
               </div>
             </div>
           )}
-          <label className="field">
-            <span>{texts.devices.camera}</span>
-            <select value={cameraId ?? camera?.getSettings().deviceId ?? ''} onChange={(e) => setCameraId(e.target.value)} disabled={cameras.length === 0}>
-              {cameras.length === 0 && <option value="">{texts.devices.noCameras}</option>}
-              {cameras.map((c, i) => (
-                <option key={c.deviceId} value={c.deviceId}>{c.label || `${texts.devices.camera} ${i + 1}`}</option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{texts.devices.microphone}</span>
-            <select value={micId ?? mic?.getSettings().deviceId ?? ''} onChange={(e) => setMicId(e.target.value)} disabled={mics.length === 0}>
-              {mics.length === 0 && <option value="">{texts.devices.noMics}</option>}
-              {mics.map((m, i) => (
-                <option key={m.deviceId} value={m.deviceId}>{m.label || `${texts.devices.microphone} ${i + 1}`}</option>
-              ))}
-            </select>
-          </label>
+          <DeviceSelect kind="camera" devices={cameras} value={cameraId ?? camera?.getSettings().deviceId ?? ''} onChange={setCameraId} />
+          <DeviceSelect kind="microphone" devices={mics} value={micId ?? mic?.getSettings().deviceId ?? ''} onChange={setMicId} />
           {allowBackground && cameraOn && camera && <BackgroundPicker effect={effect} onChange={setEffect} loading={effect.kind !== 'none' && !processor} />}
           {error && <p className="notice notice-error" role="alert">{error}</p>}
           <button id="join-button" type="button" className="btn btn-primary btn-wide" onClick={join} disabled={joining || preparing} aria-busy={joining || preparing}>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, JoinError, MeetApi, MeetingClient, decodeMemberToken, type RoomConfig, type TokenClaims } from '@convene/client';
-import { readRoomLink, resolveRedirect, stripSecrets } from '../lib/route';
+import { ApiError, JoinError, MeetApi, MeetingClient, decodeMemberToken, resolveLeaveRedirect, type RoomConfig, type TokenClaims } from '@convene/client';
+import { readRoomLink, stripSecrets } from '../lib/route';
 import { exitInfo, session } from '../lib/session';
 import { navigate } from '../lib/navigation';
 import { tokenErrorReason } from '../lib/reasons';
@@ -52,7 +52,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
       return;
     }
     session.setSecret(roomId, params.secret);
-    exitInfo.set(roomId, resolveRedirect(params.leaveRedirectUrl, window.location.origin));
+    exitInfo.set(roomId, resolveLeaveRedirect(params.leaveRedirectUrl, window.location.origin));
     window.history.replaceState(null, '', window.location.pathname + stripSecrets(window.location.search));
     let cancelled = false;
     (async () => {
