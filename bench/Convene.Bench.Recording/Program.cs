@@ -89,7 +89,7 @@ for (var i = 0; i < Starts; i++)
     var recorder = new RoomRecorder(room, dir, "bench--direct", TimeProvider.System, NullLogger.Instance);
     var t0 = Stopwatch.GetTimestamp();
     recorder.Start();
-    direct.Add(await FirstBytesAsync(dir, [], ".", t0, TimeSpan.FromSeconds(10)));
+    direct.Add((await FirstBytesAsync(dir, [], t0, TimeSpan.FromSeconds(10))).Any);
     await recorder.StopAsync();
 }
 
@@ -131,8 +131,7 @@ async Task<(double Any, double Video, double Answered, string Id)> StartAndWatch
     var before = Directory.Exists(roomDirectory) ? Directory.GetFiles(roomDirectory).ToHashSet(StringComparer.Ordinal) : [];
     var t0 = Stopwatch.GetTimestamp();
     var post = moderator.PostAsJsonAsync("/internal-api/v1/recordings", new { roomId });
-    var anyTask = FirstBytesAsync(roomDirectory, before, ".", t0, TimeSpan.FromSeconds(20));
-    var videoTask = FirstBytesAsync(roomDirectory, before, ".video.", t0, TimeSpan.FromSeconds(20));
+    var watch = FirstBytesAsync(roomDirectory, before, t0, TimeSpan.FromSeconds(20));
     using var response = await post;
     var answeredMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
     if (response.StatusCode != HttpStatusCode.Created)
@@ -141,7 +140,8 @@ async Task<(double Any, double Video, double Answered, string Id)> StartAndWatch
     }
 
     var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recordingId").GetString()!;
-    return (await anyTask, await videoTask, answeredMs, id);
+    var (any, video) = await watch;
+    return (any, video, answeredMs, id);
 }
 
 async Task<JsonElement> StopAsync(string id)
@@ -184,18 +184,21 @@ async Task<JsonElement> WaitForStatusAsync(string id, string status, TimeSpan ti
     throw new TimeoutException($"recording {id} not {status} within {timeout}");
 }
 
-// Polls (about every millisecond) for the first new *.webm whose name contains `marker` with bytes on disk.
-static async Task<double> FirstBytesAsync(string dir, HashSet<string> old, string marker, long t0, TimeSpan timeout)
+// One poller (about every millisecond) for new *.webm files with bytes on disk: ms to the first one, and to the first video one.
+static async Task<(double Any, double Video)> FirstBytesAsync(string dir, HashSet<string> old, long t0, TimeSpan timeout)
 {
-    for (var poll = 0; poll < 1_000_000 && Stopwatch.GetElapsedTime(t0) < timeout; poll++)
+    double any = double.NaN, video = double.NaN;
+    for (var poll = 0; poll < 1_000_000 && double.IsNaN(video) && Stopwatch.GetElapsedTime(t0) < timeout; poll++)
     {
         if (Directory.Exists(dir))
         {
             foreach (var file in Directory.EnumerateFiles(dir, "*.webm"))
             {
-                if (!old.Contains(file) && file.Contains(marker, StringComparison.Ordinal) && new FileInfo(file).Length > 0)
+                if (!old.Contains(file) && new FileInfo(file).Length > 0)
                 {
-                    return Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                    var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                    any = double.IsNaN(any) ? ms : any;
+                    video = double.IsNaN(video) && file.Contains(".video.", StringComparison.Ordinal) ? ms : video;
                 }
             }
         }
@@ -203,7 +206,7 @@ static async Task<double> FirstBytesAsync(string dir, HashSet<string> old, strin
         await Task.Delay(1);
     }
 
-    return double.NaN;
+    return (any, video);
 }
 
 static double Percentile(List<double> values, double p)
