@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace Convene.Bench.Recording;
 
-/// <summary>N participants each sending 720p VP8 at 30 fps and Opus every 20 ms, in real time, until stopped.</summary>
+/// <summary>
+/// N participants each sending 720p VP8 at 30 fps and Opus every 20 ms, in real time, until stopped; a keyframe
+/// request (a consumer attached) restarts that participant's clip at its first frame, a keyframe.
+/// </summary>
 internal sealed class Publisher : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -26,6 +29,7 @@ internal sealed class Publisher : IAsyncDisposable
     {
         var scratch = new byte[1500];
         var seqs = new ushort[participants.Count * 2];
+        var clipStart = new long[participants.Count]; // frame index at which each participant's clip last restarted
         var clock = Stopwatch.StartNew();
         var maxTicks = (long)(maxDuration.TotalMilliseconds / 20);
         for (long tick = 0; tick < maxTicks && !token.IsCancellationRequested; tick++)
@@ -39,7 +43,13 @@ internal sealed class Publisher : IAsyncDisposable
                 Media.OpusPacket(opus[(int)(tick % opus.Count)], seqs[(2 * p) + 1]++, (uint)(tick * 960), (uint)(100 + p), scratch, audio);
                 if (newFrame)
                 {
-                    VideoPackets += Media.Vp8Packets(frames[(int)(frameIndex % frames.Count)], ref seqs[2 * p], (uint)(frameIndex * 3000), (uint)(200 + p), scratch, video);
+                    if (video.TakeKeyframeRequest())
+                    {
+                        clipStart[p] = frameIndex; // answer the keyframe request: restart the clip at its first (key)frame
+                    }
+
+                    var frame = frames[(int)((frameIndex - clipStart[p]) % frames.Count)];
+                    VideoPackets += Media.Vp8Packets(frame, ref seqs[2 * p], (uint)(frameIndex * 3000), (uint)(200 + p), scratch, video);
                 }
             }
 

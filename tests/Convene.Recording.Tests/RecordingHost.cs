@@ -17,11 +17,13 @@ public sealed class RecordingHost : WebApplicationFactory<Program>
     public const string ApiKey = "rec-api-key";
 
     private readonly Dictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public RecordingHost(string? dataDirectory = null, Dictionary<string, string>? settings = null)
+    public RecordingHost(string? dataDirectory = null, Dictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         DataDirectory = dataDirectory ?? MediaFixtures.NewDirectory();
         _settings = settings ?? [];
+        _services = services;
     }
 
     public string DataDirectory { get; }
@@ -46,6 +48,7 @@ public sealed class RecordingHost : WebApplicationFactory<Program>
         {
             services.AddSingleton<IMediaPlane>(Plane);
             services.AddSingleton<IMeetingControl>(Plane);
+            _services?.Invoke(services);
         });
     }
 

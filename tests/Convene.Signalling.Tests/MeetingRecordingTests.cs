@@ -28,7 +28,7 @@ public sealed class MeetingRecordingTests
         var alice = await h.JoinOkAsync(Members.Moderator("r", "alice"));
         var bob = await h.JoinOkAsync(Members.Speaker("r", "bob"));
         var carol = await h.JoinOkAsync(Members.Speaker("other", "carol"));
-        var events = new MeetingRecordingEvents(h.Registry);
+        var events = new MeetingRecordingNotifications(h.Registry);
         var ct = TestContext.Current.CancellationToken;
 
         foreach (var (kind, status) in new[]
@@ -37,7 +37,7 @@ public sealed class MeetingRecordingTests
                      (RecordingEventKind.Updated, RecordingStatus.Ending), (RecordingEventKind.Ended, RecordingStatus.Complete),
                  })
         {
-            await events.OnRecordingEventAsync(kind, Rec("r", status), ct);
+            await events.RecordingSavedAsync(kind, Rec("r", status), ct);
         }
 
         foreach (var who in new[] { alice, bob })
@@ -57,16 +57,16 @@ public sealed class MeetingRecordingTests
         await using var h = new MeetingHarness();
         h.Directory.Add("r");
         _ = await h.JoinOkAsync(Members.Moderator("r", "alice"));
-        var events = new MeetingRecordingEvents(h.Registry);
+        var events = new MeetingRecordingNotifications(h.Registry);
         var ct = TestContext.Current.CancellationToken;
-        await events.OnRecordingEventAsync(RecordingEventKind.Updated, Rec("r", RecordingStatus.Active), ct);
+        await events.RecordingSavedAsync(RecordingEventKind.Updated, Rec("r", RecordingStatus.Active), ct);
 
         var bob = await h.JoinOkAsync(Members.Speaker("r", "bob"));
         Assert.True(Assert.Single(bob.Of<JoinedEvent>()).Meeting.Recording);
         var status = Assert.Single(bob.Of<RecordingStatusEvent>());
         Assert.Equal(("active", 1_700_000_000_000L), (status.Status, status.StartedAt));
 
-        await events.OnRecordingEventAsync(RecordingEventKind.Ended, Rec("r", RecordingStatus.Failed), ct);
+        await events.RecordingSavedAsync(RecordingEventKind.Ended, Rec("r", RecordingStatus.Failed), ct);
         Assert.Equal("failed", bob.Last<RecordingStatusEvent>().Status);
         var carol = await h.JoinOkAsync(Members.Speaker("r", "carol"));
         Assert.False(Assert.Single(carol.Of<JoinedEvent>()).Meeting.Recording);
@@ -78,8 +78,8 @@ public sealed class MeetingRecordingTests
     {
         await using var h = new MeetingHarness();
         h.Directory.Add("r");
-        var events = new MeetingRecordingEvents(h.Registry);
-        await events.OnRecordingEventAsync(RecordingEventKind.Started, Rec("r", RecordingStatus.Starting), TestContext.Current.CancellationToken);
+        var events = new MeetingRecordingNotifications(h.Registry);
+        await events.RecordingSavedAsync(RecordingEventKind.Started, Rec("r", RecordingStatus.Starting), TestContext.Current.CancellationToken);
 
         var alice = await h.JoinOkAsync(Members.Moderator("r", "alice"));
         Assert.True(Assert.Single(alice.Of<JoinedEvent>()).Meeting.Recording);
@@ -91,8 +91,8 @@ public sealed class MeetingRecordingTests
     {
         await using var h = new MeetingHarness();
         h.Directory.Add("r");
-        var events = new MeetingRecordingEvents(h.Registry);
-        await events.OnRecordingEventAsync(RecordingEventKind.Updated, Rec("r", RecordingStatus.LimitReached), TestContext.Current.CancellationToken);
+        var events = new MeetingRecordingNotifications(h.Registry);
+        await events.RecordingSavedAsync(RecordingEventKind.Updated, Rec("r", RecordingStatus.LimitReached), TestContext.Current.CancellationToken);
 
         var alice = await h.JoinOkAsync(Members.Moderator("r", "alice"));
         Assert.False(Assert.Single(alice.Of<JoinedEvent>()).Meeting.Recording);

@@ -2,7 +2,7 @@ namespace Convene.Domain.Recordings;
 
 /// <summary>
 /// Which rooms are being recorded right now on this node; the meeting layer reads it for <c>joined.meeting.recording</c>
-/// and subscribes to <see cref="IRecordingEvents"/> (register an implementation) for <c>recordingStatus</c> changes.
+/// and implements <see cref="IRecordingNotifications"/> (register it) for <c>recordingStatus</c> changes.
 /// </summary>
 public interface IActiveRecordings
 {

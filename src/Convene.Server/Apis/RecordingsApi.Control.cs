@@ -46,16 +46,10 @@ internal static partial class RecordingsApi
             return ApiErrors.Validation("roomId", idError!);
         }
 
-        var (room, roomError) = await RoomForControlAsync(rooms, roomId, cancellationToken);
+        var (room, controlError) = await ControlAccessAsync(http, rooms, roomId, cancellationToken);
         if (room is null)
         {
-            return roomError!;
-        }
-
-        var authError = await AuthoriseControlAsync(http, roomId);
-        if (authError is not null)
-        {
-            return authError;
+            return controlError!;
         }
 
         var (recording, startError) = await lifecycle.StartAsync(roomId, room.RoomName, cancellationToken);
@@ -74,16 +68,10 @@ internal static partial class RecordingsApi
             return invalid!;
         }
 
-        var (room, roomError) = await RoomForControlAsync(rooms, roomId, cancellationToken);
+        var (room, controlError) = await ControlAccessAsync(http, rooms, roomId, cancellationToken);
         if (room is null)
         {
-            return roomError!;
-        }
-
-        var authError = await AuthoriseControlAsync(http, roomId);
-        if (authError is not null)
-        {
-            return authError;
+            return controlError!;
         }
 
         var recording = await repository.FindAsync(id, cancellationToken);
@@ -98,7 +86,11 @@ internal static partial class RecordingsApi
             : TypedResults.Accepted(urls.For(http.Request) + "/api/v1/recordings/" + id, RecordingMapper.ToDto(stopped));
     }
 
-    private static async Task<(Room? Room, IResult? Error)> RoomForControlAsync(IRoomRepository rooms, string roomId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Start/stop access (§4.4): the room must exist (404) and allow recording (403) — both before authentication —
+    /// then a member token of that room with <c>canRecord</c> (401/403). The room is null on error.
+    /// </summary>
+    private static async Task<(Room? Room, IResult? Error)> ControlAccessAsync(HttpContext http, IRoomRepository rooms, string roomId, CancellationToken cancellationToken)
     {
         var room = await rooms.FindAsync(roomId, cancellationToken);
         if (room is null)
@@ -106,7 +98,13 @@ internal static partial class RecordingsApi
             return (null, ApiErrors.RoomNotFound(roomId));
         }
 
-        return room.Config.RecordingEnabled ? (room, null) : (null, RecordingErrors.Disabled(roomId));
+        if (!room.Config.RecordingEnabled)
+        {
+            return (null, RecordingErrors.Disabled(roomId));
+        }
+
+        var authError = await AuthoriseControlAsync(http, roomId);
+        return authError is null ? (room, null) : (null, authError);
     }
 
     private static async Task<IResult?> AuthoriseControlAsync(HttpContext http, string roomId)

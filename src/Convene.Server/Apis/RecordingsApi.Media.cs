@@ -82,16 +82,10 @@ internal static partial class RecordingsApi
 
     private static async Task<IResult> DownloadAsync(HttpContext http, IRecordingRepository repository, IRecordingStorage storage, CancellationToken cancellationToken)
     {
-        var (ids, invalid) = ParseIdList(http.Request.Query);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        var (caller, authError) = await RecordingAuthorisation.AuthenticateAsync(http);
+        var (ids, caller, error) = await ParseIdListAndAuthenticateAsync(http);
         if (caller is null)
         {
-            return authError;
+            return error!;
         }
 
         if (caller.Member is { } member)

@@ -141,26 +141,10 @@ internal static partial class RecordingsApi
 
     private static async Task<IResult> DeleteAsync(HttpContext http, string recordingId, IRecordingRepository repository, IRecordingStorage storage, CancellationToken cancellationToken)
     {
-        if (!RecordingAuthorisation.TryParseId(recordingId, "recordingId", out var id, out _, out var invalid))
-        {
-            return invalid!;
-        }
-
-        var (caller, authError) = await RecordingAuthorisation.AuthenticateAsync(http);
-        if (caller is null)
-        {
-            return authError;
-        }
-
-        var recording = await repository.FindAsync(id, cancellationToken);
+        var (id, recording, error) = await RecordingAuthorisation.AuthoriseAsync(http, recordingId, repository, RecordingAuthorisation.CanDelete, cancellationToken);
         if (recording is null)
         {
-            return RecordingErrors.NotFound(id);
-        }
-
-        if (!RecordingAuthorisation.CanDelete(caller, recording.RoomId))
-        {
-            return ApiErrors.Forbidden();
+            return error!;
         }
 
         if (!RecordingIds.IsFinished(recording.Status))
@@ -175,16 +159,10 @@ internal static partial class RecordingsApi
 
     private static async Task<IResult> BulkDeleteAsync(HttpContext http, IRecordingRepository repository, IRecordingStorage storage, CancellationToken cancellationToken)
     {
-        var (ids, invalid) = ParseIdList(http.Request.Query);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        var (caller, authError) = await RecordingAuthorisation.AuthenticateAsync(http);
+        var (ids, caller, error) = await ParseIdListAndAuthenticateAsync(http);
         if (caller is null)
         {
-            return authError;
+            return error!;
         }
 
         if (caller.Member is { Permissions.CanDeleteRecordings: false })
@@ -224,31 +202,28 @@ internal static partial class RecordingsApi
 
     private static async Task<IResult> UrlAsync(HttpContext http, string recordingId, IRecordingRepository repository, BaseUrls urls, CancellationToken cancellationToken)
     {
-        if (!RecordingAuthorisation.TryParseId(recordingId, "recordingId", out var id, out _, out var invalid))
-        {
-            return invalid!;
-        }
-
-        var (caller, authError) = await RecordingAuthorisation.AuthenticateAsync(http);
-        if (caller is null)
-        {
-            return authError;
-        }
-
-        var recording = await repository.FindAsync(id, cancellationToken);
+        var (id, recording, error) = await RecordingAuthorisation.AuthoriseAsync(http, recordingId, repository, RecordingAuthorisation.CanRetrieve, cancellationToken);
         if (recording is null)
         {
-            return RecordingErrors.NotFound(id);
-        }
-
-        if (!RecordingAuthorisation.CanRetrieve(caller, recording.RoomId))
-        {
-            return ApiErrors.Forbidden();
+            return error!;
         }
 
         var privateAccess = http.Request.Query["privateAccess"].ToString().Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
         var secret = privateAccess ? recording.PrivateSecret : recording.PublicSecret;
         return TypedResults.Ok(new UrlBody(urls.For(http.Request) + "/recording/" + Uri.EscapeDataString(id) + "?secret=" + secret));
+    }
+
+    /// <summary>A bulk action's <c>recordingIds</c> (422 when invalid), then K, A or M (401); the caller is null on error.</summary>
+    private static async Task<(List<string> Ids, Caller? Caller, IResult? Error)> ParseIdListAndAuthenticateAsync(HttpContext http)
+    {
+        var (ids, invalid) = ParseIdList(http.Request.Query);
+        if (invalid is not null)
+        {
+            return (ids, null, invalid);
+        }
+
+        var (caller, authError) = await RecordingAuthorisation.AuthenticateAsync(http);
+        return (ids, caller, caller is null ? authError : null);
     }
 
     /// <summary>Ids from <c>recordingIds</c> (CSV or repeated), trimmed, validated per index, de-duplicated.</summary>

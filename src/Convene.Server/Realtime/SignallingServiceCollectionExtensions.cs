@@ -40,7 +40,7 @@ internal static class SignallingServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IMeetingControl>(sp => sp.GetRequiredService<MeetingRegistry>());
-        services.AddSingleton<IRecordingEvents>(sp => new MeetingRecordingEvents(sp.GetRequiredService<MeetingRegistry>()));
+        services.AddSingleton<IRecordingNotifications>(sp => new MeetingRecordingNotifications(sp.GetRequiredService<MeetingRegistry>()));
         services.AddHostedService<SignallingShutdown>();
         return builder;
     }

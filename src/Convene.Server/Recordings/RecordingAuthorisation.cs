@@ -35,6 +35,35 @@ internal static class RecordingAuthorisation
     }
 
     /// <summary>
+    /// A path-id action by K, A or M (delete, share URL): the id is checked (422), the caller authenticated (401), the
+    /// recording found (404) and <paramref name="allowed"/> asked about its room (403), in that order.
+    /// </summary>
+    public static async Task<(string RecordingId, RecordingEntity? Recording, IResult? Error)> AuthoriseAsync(
+        HttpContext http, string? rawId, IRecordingRepository repository, Func<Caller, string, bool> allowed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (!TryParseId(rawId, "recordingId", out var id, out _, out var invalid))
+        {
+            return (id, null, invalid);
+        }
+
+        var (caller, authError) = await AuthenticateAsync(http);
+        if (caller is null)
+        {
+            return (id, null, authError);
+        }
+
+        var recording = await repository.FindAsync(id, cancellationToken);
+        if (recording is null)
+        {
+            return (id, null, RecordingErrors.NotFound(id));
+        }
+
+        return allowed(caller, recording.RoomId) ? (id, recording, null) : (id, null, ApiErrors.Forbidden());
+    }
+
+    /// <summary>
     /// §3.13 read access: with <c>?secret=</c> the public secret admits anyone, the private one a logged-in user,
     /// anything else is 400 (404 when the recording does not exist); without it K, A or M of the same room with
     /// <c>canRetrieveRecordings</c>.

@@ -13,7 +13,9 @@ namespace Convene.Server.Recordings;
 /// Runs recordings (contract §3.9, §5): start attaches a <see cref="RoomRecorder"/> to the room's media and answers
 /// once media is on disk (status active); stop detaches (ending) and composes the MP4 with a supervised ffmpeg in
 /// the background (complete / failed). One recording per room. Every status change goes through
-/// <see cref="IRecordingEvents"/> before it is saved. At start-up, recordings a previous process left running are
+/// <see cref="IRecordingEvents"/> (webhook outbox, same unit of work) before it is saved and through
+/// <see cref="IRecordingNotifications"/> (participants' <c>recordingStatus</c>) after, so whoever is told can
+/// already read the new state. At start-up, recordings a previous process left running are
 /// closed as the stale-recordings job of §8 does: active/starting → aborted, ending → failed.
 /// </summary>
 internal sealed partial class RecordingLifecycle(
@@ -81,6 +83,7 @@ internal sealed partial class RecordingLifecycle(
             };
             await RaiseAsync(scope.ServiceProvider, RecordingEventKind.Started, recording, cancellationToken);
             await repository.AddAsync(recording, cancellationToken);
+            await NotifyAsync(scope.ServiceProvider, RecordingEventKind.Started, recording, cancellationToken);
 
             var recorder = new RoomRecorder(mediaRoom!, storage.RoomDirectory(roomId), baseName, time, logger);
             slot.Recorder = recorder;
@@ -290,10 +293,20 @@ internal sealed partial class RecordingLifecycle(
         }
     }
 
+    private static async Task NotifyAsync(IServiceProvider scope, RecordingEventKind kind, RecordingEntity recording, CancellationToken cancellationToken)
+    {
+        foreach (var notifications in scope.GetServices<IRecordingNotifications>())
+        {
+            await notifications.RecordingSavedAsync(kind, recording, cancellationToken);
+        }
+    }
+
+    /// <summary>Domain events (same unit of work) → save → notify participants.</summary>
     private static async Task SaveAsync(IServiceProvider scope, RecordingEventKind kind, RecordingEntity recording, CancellationToken cancellationToken)
     {
         await RaiseAsync(scope, kind, recording, cancellationToken);
         await scope.GetRequiredService<IRecordingRepository>().UpdateAsync(recording, cancellationToken);
+        await NotifyAsync(scope, kind, recording, cancellationToken);
     }
 
     private long NowMs() => time.GetUtcNow().ToUnixTimeMilliseconds();
