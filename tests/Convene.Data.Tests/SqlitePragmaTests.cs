@@ -60,4 +60,22 @@ public sealed class SqlitePragmaTests : IAsyncLifetime
             Assert.Equal("wal", journal);
         }
     }
+    [Fact]
+    public async Task The_pragmas_run_once_per_physical_connection_not_on_every_pooled_open()
+    {
+        SqliteConnection.ClearAllPools();
+        await ReadPragmasAsync();
+        await using (var scope = _db.Scope())
+        {
+            // Mark the pooled physical connection: if the pragmas ran again on the next open, the mark would be reset.
+            var context = scope.ServiceProvider.GetRequiredService<ConveneDbContext>();
+            await context.Database.OpenConnectionAsync();
+            await context.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout=1234");
+            await context.Database.CloseConnectionAsync();
+        }
+
+        var (busy, _, _) = await ReadPragmasAsync();
+
+        Assert.Equal(1234, busy);
+    }
 }
