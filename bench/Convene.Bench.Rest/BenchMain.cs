@@ -5,75 +5,157 @@ using System.Text.Json;
 namespace Convene.Bench.Rest;
 
 /// <summary>
-/// Loopback REST load: creates N rooms with K clients, then GETs rooms (and /health as the baseline) for a bounded
-/// time, printing req/s and p50/p95/p99 per operation.
+/// Loopback REST load against the real server in its own process: creates rooms, then GETs rooms and the bare-Kestrel
+/// floor (also its own process) in alternation, each measurement repeated, printing req/s, p50/p95/p99, the median and
+/// spread of the repeats, the GET/floor ratio and the server's CPU time per request. Everything is bounded in count
+/// and time.
 /// </summary>
 internal static class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
-        var options = BenchOptions.Parse(args);
-        await using var server = options.Url is null ? new InProcessServer(options.ApiKey) : null;
-        var baseUrl = options.Url ?? server!.Address;
-        Console.WriteLine($"Convene REST bench → {baseUrl}  rooms={options.Rooms} clients={options.Clients} duration={options.Duration.TotalSeconds:F0}s  cores={Environment.ProcessorCount}");
-
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-        using var client = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Add("X-API-KEY", options.ApiKey);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-
-        // Warm-up: JIT, connection pool, SQLite page cache.
-        await LoadRunner.RunAsync("warmup", options.Clients, 500, TimeSpan.FromSeconds(5), async (_, ct) => (await client.GetAsync("/health", ct)).IsSuccessStatusCode, cancel.Token);
-
-        var ids = new string[options.Rooms];
-        var create = await LoadRunner.RunAsync("POST /rooms", options.Clients, options.Rooms, TimeSpan.FromMinutes(5), async (i, ct) =>
+        if (args.Length > 0 && args[0] == FloorServer.Switch)
         {
-            using var response = await client.PostAsJsonAsync("/api/v1/rooms", new { roomName = "Bench room " + i.ToString(CultureInfo.InvariantCulture) }, ct);
-            if (!response.IsSuccessStatusCode)
+            return await FloorServer.RunAsync(args[1..]);
+        }
+
+        var options = BenchOptions.Parse(args);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+        await using var floor = await ChildServer.StartFloorAsync(cancel.Token);
+        await using var server = options.Url is null ? await ChildServer.StartConveneAsync(options.ResolveServerDll(), options.ApiKey, cancel.Token) : null;
+        var baseUrl = options.Url ?? server!.Address;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Convene REST bench → {baseUrl} (pid {server?.ProcessId.ToString(CultureInfo.InvariantCulture) ?? "external"}), floor → {floor.Address}  rooms={options.Rooms} clients={options.Clients} duration={options.Duration.TotalSeconds:F0}s repeats={options.Repeats} cores={Environment.ProcessorCount}"));
+
+        using var client = NewClient(baseUrl, options);
+        using var floorClient = NewClient(floor.Address, options);
+
+        // Warm-up: JIT and tiering in both servers, connection pools, SQLite page cache.
+        await LoadRunner.RunAsync("warmup", options.Clients, 2000, TimeSpan.FromSeconds(3), (_, ct) => GetAsync(client, "/health", ct), cancel.Token);
+        await LoadRunner.RunAsync("warmup floor", options.Clients, 2000, TimeSpan.FromSeconds(3), (_, ct) => GetAsync(floorClient, "/floor/x", ct), cancel.Token);
+
+        var creates = new List<LatencyStats>();
+        var ids = new List<string>();
+        for (var round = -1; round < options.Repeats; round++)
+        {
+            // Round -1 warms the create and get paths (JIT tiering, SQLite pages); it is not reported.
+            var batch = new string?[options.Rooms];
+            var label = "POST /rooms";
+            var stats = await LoadRunner.RunAsync(label, options.Clients, options.Rooms, TimeSpan.FromMinutes(2), async (i, ct) =>
             {
-                return false;
+                using var response = await client.PostAsJsonAsync("/api/v1/rooms", new { roomName = "Bench room " + i.ToString(CultureInfo.InvariantCulture) }, ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return false;
+                }
+
+                var room = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+                batch[i] = room.GetProperty("roomId").GetString();
+                return true;
+            }, cancel.Token);
+            ids.AddRange(batch.OfType<string>());
+            if (round < 0)
+            {
+                var warm = ids.ToArray();
+                await LoadRunner.RunAsync("warmup get", options.Clients, 5000, TimeSpan.FromSeconds(3),
+                    (i, ct) => GetAsync(client, "/api/v1/rooms/" + warm[i % warm.Length], ct), cancel.Token);
             }
+            else
+            {
+                creates.Add(stats);
+            }
+        }
 
-            var room = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-            ids[i] = room.GetProperty("roomId").GetString()!;
-            return true;
-        }, cancel.Token);
-
-        var created = ids.Where(id => id is not null).ToArray();
-        if (created.Length == 0)
+        if (ids.Count == 0)
         {
             Console.WriteLine("No room could be created; check the URL and API key.");
             return 1;
         }
 
-        var health = await LoadRunner.RunAsync("GET /health (baseline)", options.Clients, int.MaxValue, options.Duration / 2, async (_, ct) =>
+        var created = ids.ToArray();
+        var floors = new List<LatencyStats>();
+        var gets = new List<LatencyStats>();
+        var cpuPerRequest = new List<double>();
+        for (var round = 0; round < options.Repeats; round++)
         {
-            using var response = await client.GetAsync("/health", ct);
-            return response.IsSuccessStatusCode;
-        }, cancel.Token);
+            floors.Add(await LoadRunner.RunAsync("GET floor (Kestrel)", options.Clients, int.MaxValue, options.Duration,
+                (_, ct) => GetAsync(floorClient, "/floor/x", ct), cancel.Token));
 
-        var get = await LoadRunner.RunAsync("GET /rooms/{id}", options.Clients, int.MaxValue, options.Duration, async (i, ct) =>
-        {
-            using var response = await client.GetAsync("/api/v1/rooms/" + created[i % created.Length], ct);
-            await response.Content.LoadIntoBufferAsync(ct);
-            return response.IsSuccessStatusCode;
-        }, cancel.Token);
+            var cpuBefore = server?.CpuTime() ?? TimeSpan.Zero;
+            var get = await LoadRunner.RunAsync("GET /rooms/{id}", options.Clients, int.MaxValue, options.Duration,
+                (i, ct) => GetAsync(client, "/api/v1/rooms/" + created[i % created.Length], ct), cancel.Token);
+            var cpuUsed = (server?.CpuTime() ?? TimeSpan.Zero) - cpuBefore;
+            gets.Add(get);
+            if (server is not null && get.Count > 0)
+            {
+                cpuPerRequest.Add(cpuUsed.TotalMicroseconds / get.Count);
+            }
+        }
 
-        var list = await LoadRunner.RunAsync("GET /rooms?maxItems=10", options.Clients, int.MaxValue, options.Duration / 2, async (_, ct) =>
-        {
-            using var response = await client.GetAsync("/api/v1/rooms?maxItems=10", ct);
-            await response.Content.LoadIntoBufferAsync(ct);
-            return response.IsSuccessStatusCode;
-        }, cancel.Token);
+        var list = await LoadRunner.RunAsync("GET /rooms?maxItems=10", options.Clients, int.MaxValue, options.Duration / 2,
+            (_, ct) => GetAsync(client, "/api/v1/rooms?maxItems=10", ct), cancel.Token);
 
         Console.WriteLine();
-        foreach (var stats in new[] { create, health, get, list })
+        foreach (var stats in creates.Concat(floors).Concat(gets).Append(list))
         {
             Console.WriteLine(stats.Format());
         }
 
+        Console.WriteLine();
+        var ratios = gets.Zip(floors, (g, f) => f.RequestsPerSecond > 0 ? g.RequestsPerSecond / f.RequestsPerSecond : 0).ToList();
+        Console.WriteLine(Summary("POST /rooms", creates));
+        Console.WriteLine(Summary("GET floor (Kestrel)", floors));
+        Console.WriteLine(Summary("GET /rooms/{id}", gets));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"GET room / health throughput ratio: {get.RequestsPerSecond / health.RequestsPerSecond:F2}   targets: GET p95 ≤ 10 ms ({(get.Percentile(95) <= 10 ? "met" : "missed")}), ≥ 5000 GET/s ({(get.RequestsPerSecond >= 5000 ? "met" : "missed")})"));
-        return create.Errors + get.Errors + health.Errors + list.Errors == 0 ? 0 : 2;
+            $"GET room / floor ratio: median {Median(ratios):F2} (runs {string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))})"));
+        if (cpuPerRequest.Count > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"server CPU per GET: median {Median(cpuPerRequest):F0} µs/request (runs {string.Join(", ", cpuPerRequest.Select(c => c.ToString("F0", CultureInfo.InvariantCulture)))})"));
+        }
+
+        var getRate = Median(gets.Select(g => g.RequestsPerSecond));
+        var getP95 = Median(gets.Select(g => g.Percentile(95)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"targets: GET p95 ≤ 10 ms ({(getP95 <= 10 ? "met" : "missed")}, {getP95:F2}), ≥ 5000 GET/s ({(getRate >= 5000 ? "met" : "missed")}, {getRate:F0})"));
+        var errors = creates.Concat(floors).Concat(gets).Append(list).Sum(s => s.Errors);
+        return errors == 0 ? 0 : 2;
+    }
+
+    private static HttpClient NewClient(Uri baseUrl, BenchOptions options)
+    {
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-API-KEY", options.ApiKey);
+        return client;
+    }
+
+    private static async Task<bool> GetAsync(HttpClient client, string path, CancellationToken cancellationToken)
+    {
+        using var response = await client.GetAsync(path, cancellationToken);
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        return response.IsSuccessStatusCode;
+    }
+
+    /// <summary>Median of the repeats for req/s and each percentile, with the req/s spread (min–max) across them.</summary>
+    private static string Summary(string name, List<LatencyStats> runs)
+    {
+        var rates = runs.Select(r => r.RequestsPerSecond).ToList();
+        var median = Median(rates);
+        var spread = median > 0 ? (rates.Max() - rates.Min()) / median * 100 : 0;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{name,-22} median of {runs.Count}: {median,7:F0} req/s (min {rates.Min():F0}, max {rates.Max():F0}, spread {spread:F0}%)   p50 {Median(runs.Select(r => r.Percentile(50))):F2} ms   p95 {Median(runs.Select(r => r.Percentile(95))):F2} ms   p99 {Median(runs.Select(r => r.Percentile(99))):F2} ms");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

@@ -10,7 +10,7 @@ namespace Convene.E2E.Tests;
 public sealed class SdkMeetingTests(SdkMeetingFixture fixture, ITestOutputHelper output) : IClassFixture<SdkMeetingFixture>
 {
     private static readonly TimeSpan MediaTimeout = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(20);
 
     [Fact(Timeout = 60_000)]
     public async Task Moderator_and_speaker_see_and_hear_each_other_and_see_a_third_join_and_leave()
@@ -85,7 +85,8 @@ public sealed class SdkMeetingTests(SdkMeetingFixture fixture, ITestOutputHelper
         await moderator.Page.EvaluateAsync("(roomId) => window.sdkApi().endMeeting(roomId, window.__sdk.token)", room.RoomId);
 
         var pages = new[] { moderator, speaker, other };
-        Assert.True(await SdkPage.EventuallyAsync(async () => (await Task.WhenAll(pages.Select(p => p.LeftReasonAsync()))).All(r => r is not null), EventTimeout, ct));
+        var ended = await SdkPage.EventuallyAsync(async () => (await Task.WhenAll(pages.Select(p => p.LeftReasonAsync()))).All(r => r is not null), EventTimeout, ct);
+        Assert.True(ended, $"not every page left: {string.Join(", ", await Task.WhenAll(pages.Select(async p => $"{p.ParticipantId}={await p.LeftReasonAsync() ?? "(still in)"}")))}");
         Assert.Equal("meeting_ended_by_self", await moderator.LeftReasonAsync());
         Assert.Equal("meeting_ended", await speaker.LeftReasonAsync());
         Assert.Equal("meeting_ended", await other.LeftReasonAsync());

@@ -43,12 +43,7 @@ internal static class RoomMembersApi
         GlobalConfigStore config,
         CancellationToken cancellationToken)
     {
-        if (!RoomIds.TrySanitiseIncoming(roomId, out var id, out var idError))
-        {
-            return ApiErrors.Validation("roomId", idError!);
-        }
-
-        var (body, error) = await reader.ReadAsync(http.Request, cancellationToken);
+        var (id, body, error) = await RoomBodyRequest.ReadAsync(reader, http.Request, roomId, cancellationToken);
         if (error is not null)
         {
             return error;

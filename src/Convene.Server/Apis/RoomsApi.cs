@@ -112,12 +112,7 @@ internal static class RoomsApi
 
     private static async Task<IResult> UpdateConfigAsync(HttpContext http, string roomId, RoomService rooms, JsonBodyReader reader, CancellationToken cancellationToken)
     {
-        if (!RoomIds.TrySanitiseIncoming(roomId, out var id, out var idError))
-        {
-            return ApiErrors.Validation("roomId", idError!);
-        }
-
-        var (body, error) = await reader.ReadAsync(http.Request, cancellationToken);
+        var (id, body, error) = await RoomBodyRequest.ReadAsync(reader, http.Request, roomId, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -156,12 +151,7 @@ internal static class RoomsApi
 
     private static async Task<IResult> UpdateStatusAsync(HttpContext http, string roomId, RoomService rooms, JsonBodyReader reader, BaseUrls urls, CancellationToken cancellationToken)
     {
-        if (!RoomIds.TrySanitiseIncoming(roomId, out var id, out var idError))
-        {
-            return ApiErrors.Validation("roomId", idError!);
-        }
-
-        var (body, error) = await reader.ReadAsync(http.Request, cancellationToken);
+        var (id, body, error) = await RoomBodyRequest.ReadAsync(reader, http.Request, roomId, cancellationToken);
         if (error is not null)
         {
             return error;

@@ -150,41 +150,34 @@ internal static class RoomRequestParser
             return null;
         }
 
-        WithMeetingPolicy? withMeeting = null;
-        WithRecordingsPolicy? withRecordings = null;
-        if (!value.TryGetProperty("withMeeting", out var meeting))
-        {
-            errors.Add(path + ".withMeeting", "Required");
-        }
-        else if (errors.Enum<WithMeetingPolicy>(meeting, path + ".withMeeting") is { } m)
-        {
-            if (m == WithMeetingPolicy.Fail)
-            {
-                errors.Add(path + ".withMeeting", "FAIL policy is not allowed for withMeeting auto-deletion policy");
-            }
-            else
-            {
-                withMeeting = m;
-            }
-        }
-
-        if (!value.TryGetProperty("withRecordings", out var recordings))
-        {
-            errors.Add(path + ".withRecordings", "Required");
-        }
-        else if (errors.Enum<WithRecordingsPolicy>(recordings, path + ".withRecordings") is { } r)
-        {
-            if (r == WithRecordingsPolicy.Fail)
-            {
-                errors.Add(path + ".withRecordings", "FAIL policy is not allowed for withRecordings auto-deletion policy");
-            }
-            else
-            {
-                withRecordings = r;
-            }
-        }
-
+        var withMeeting = RequiredNonFailPolicy(value, path, "withMeeting", WithMeetingPolicy.Fail, errors);
+        var withRecordings = RequiredNonFailPolicy(value, path, "withRecordings", WithRecordingsPolicy.Fail, errors);
         return withMeeting is { } wm && withRecordings is { } wr ? new AutoDeletionPolicy(wm, wr) : null;
+    }
+
+    /// <summary>A required policy member of <c>autoDeletionPolicy</c>; FAIL is refused there (contract §3.1).</summary>
+    private static T? RequiredNonFailPolicy<T>(JsonElement policy, string path, string name, T fail, ValidationErrors errors)
+        where T : struct, Enum
+    {
+        var memberPath = path + "." + name;
+        if (!policy.TryGetProperty(name, out var member))
+        {
+            errors.Add(memberPath, "Required");
+            return null;
+        }
+
+        if (errors.Enum<T>(member, memberPath) is not { } parsed)
+        {
+            return null;
+        }
+
+        if (EqualityComparer<T>.Default.Equals(parsed, fail))
+        {
+            errors.Add(memberPath, "FAIL policy is not allowed for " + name + " auto-deletion policy");
+            return null;
+        }
+
+        return parsed;
     }
 
     private static bool? EnabledOf(JsonElement config, string name, string path, ValidationErrors errors)

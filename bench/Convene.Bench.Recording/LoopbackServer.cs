@@ -9,7 +9,7 @@ namespace Convene.Bench;
 
 /// <summary>
 /// The real server (Kestrel, SQLite) in this process on 127.0.0.1 with an ephemeral port, a temp data dir and an
-/// initial API key; warnings only. Compiled into each bench that hosts the server (bench/Shared).
+/// initial API key; warnings only. (The REST bench runs the server as a child process instead, see ADR 0005.)
 /// </summary>
 /// <typeparam name="TEntryPoint">Any type of the server's assembly (the factory only needs the assembly).</typeparam>
 internal abstract class LoopbackServer<TEntryPoint> : WebApplicationFactory<TEntryPoint>
