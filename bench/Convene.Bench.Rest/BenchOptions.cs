@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Convene.Bench.Rest;
 
 /// <summary>
-/// Command line: <c>[--url http://127.0.0.1:6080 --api-key KEY] [--server-dll PATH] [--rooms 200] [--clients 16]
+/// Command line: <c>[--url http://127.0.0.1:6080 --api-key KEY] [--server-dll PATH] [--rooms 3000] [--clients 16]
 /// [--seconds 5] [--repeats 3]</c>. Without <c>--url</c> the built Release server is started as a child process.
 /// </summary>
 internal sealed record BenchOptions(Uri? Url, string ApiKey, string? ServerDll, int Rooms, int Clients, TimeSpan Duration, int Repeats)
@@ -13,7 +13,7 @@ internal sealed record BenchOptions(Uri? Url, string ApiKey, string? ServerDll, 
         Uri? url = null;
         string? serverDll = null;
         var apiKey = "bench-api-key";
-        var rooms = 200;
+        var rooms = 3000;
         var clients = 16;
         var seconds = 5;
         var repeats = 3;

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Convene.Data.Sqlite;
 
@@ -14,7 +15,11 @@ public static class SqliteDataServiceCollectionExtensions
     {
         Directory.CreateDirectory(dataDirectory);
         var connectionString = ConnectionString(Path.Combine(dataDirectory, DatabaseFileName));
-        return services.AddConveneData(options => Configure(options, connectionString));
+        var writeGate = new SqliteWriteGate(); // one per database file, shared by every pooled context
+        services.AddSingleton(writeGate);
+        services.AddSingleton(sp => new SqliteCheckpointer(connectionString, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
+        return services.AddConveneData(options => Configure(options, connectionString).AddInterceptors(writeGate));
     }
 
     /// <summary>The connection string used for a database file (pooled connections, 5 s busy timeout).</summary>
@@ -25,7 +30,7 @@ public static class SqliteDataServiceCollectionExtensions
         DefaultTimeout = 5,
     }.ToString();
 
-    internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDataServiceCollectionExtensions).Assembly.GetName().Name))
             .AddInterceptors(SqlitePragmas.Instance);
 }

@@ -21,7 +21,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     /// <summary>How long a statement waits for a lock held by another connection.</summary>
     public const int BusyTimeoutMilliseconds = 5000;
 
-    private const string Pragmas = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+    private const string Pragmas = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=20000;";
 
     /// <summary>The native handles already configured; an entry goes away when its connection is really closed.</summary>
     private readonly ConditionalWeakTable<object, object> _configured = [];

@@ -15,7 +15,7 @@ public sealed class RepositoryTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
-    private static Room NewRoom(string id, long created = 1, long? autoDelete = null) => new()
+    internal static Room NewRoom(string id, long created = 1, long? autoDelete = null) => new()
     {
         RoomId = id,
         RoomName = "Room " + id,

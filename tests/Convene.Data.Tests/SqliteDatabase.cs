@@ -14,7 +14,7 @@ public sealed class SqliteDatabase : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _services = new ServiceCollection().AddConveneSqlite(_directory).BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddConveneSqlite(_directory).BuildServiceProvider();
         await using var scope = _services.CreateAsyncScope();
         await ConveneDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<ConveneDbContext>(), CancellationToken.None);
     }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Convene.Data.Tests;
 
-/// <summary>The data layer's connections carry WAL, synchronous=NORMAL and a busy timeout, also when reused from the pool.</summary>
+/// <summary>The data layer's connections carry WAL, synchronous=NORMAL, a busy timeout and a high auto-checkpoint threshold, also when reused from the pool.</summary>
 public sealed class SqlitePragmaTests : IAsyncLifetime
 {
     private readonly SqliteDatabase _db = new();
@@ -13,7 +13,7 @@ public sealed class SqlitePragmaTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
-    private async Task<(long BusyTimeout, long Synchronous, string? JournalMode)> ReadPragmasAsync()
+    private async Task<(long BusyTimeout, long Synchronous, string? JournalMode, long AutoCheckpoint)> ReadPragmasAsync()
     {
         await using var scope = _db.Scope();
         var context = scope.ServiceProvider.GetRequiredService<ConveneDbContext>();
@@ -27,7 +27,9 @@ public sealed class SqlitePragmaTests : IAsyncLifetime
             var synchronous = (long)(await command.ExecuteScalarAsync())!;
             command.CommandText = "PRAGMA journal_mode";
             var journal = (string?)await command.ExecuteScalarAsync();
-            return (busy, synchronous, journal);
+            command.CommandText = "PRAGMA wal_autocheckpoint";
+            var autoCheckpoint = (long)(await command.ExecuteScalarAsync())!;
+            return (busy, synchronous, journal, autoCheckpoint);
         }
         finally
         {
@@ -40,11 +42,12 @@ public sealed class SqlitePragmaTests : IAsyncLifetime
     {
         SqliteConnection.ClearAllPools();
 
-        var (busy, synchronous, journal) = await ReadPragmasAsync();
+        var (busy, synchronous, journal, autoCheckpoint) = await ReadPragmasAsync();
 
         Assert.Equal(5000, busy);
         Assert.Equal(1, synchronous); // 1 = NORMAL
         Assert.Equal("wal", journal);
+        Assert.Equal(20000, autoCheckpoint); // the safety net behind the background checkpoint
     }
 
     [Fact]
@@ -54,7 +57,7 @@ public sealed class SqlitePragmaTests : IAsyncLifetime
 
         for (var i = 0; i < 3; i++)
         {
-            var (busy, synchronous, journal) = await ReadPragmasAsync();
+            var (busy, synchronous, journal, _) = await ReadPragmasAsync();
             Assert.Equal(5000, busy);
             Assert.Equal(1, synchronous);
             Assert.Equal("wal", journal);
@@ -74,7 +77,7 @@ public sealed class SqlitePragmaTests : IAsyncLifetime
             await context.Database.CloseConnectionAsync();
         }
 
-        var (busy, _, _) = await ReadPragmasAsync();
+        var (busy, _, _, _) = await ReadPragmasAsync();
 
         Assert.Equal(1234, busy);
     }

@@ -1,0 +1,108 @@
+using Convene.Data.Sqlite;
+using Convene.Domain.Rooms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Convene.Data.Tests;
+
+/// <summary>The in-process write gate (one save at a time, never across an open transaction) and the background checkpoint.</summary>
+public sealed class SqliteWriteTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
+    private readonly SqliteDatabase _db = new();
+
+    public ValueTask InitializeAsync() => _db.InitializeAsync();
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private async Task<int> CountRoomsAsync()
+    {
+        await using var scope = _db.Scope();
+        return await scope.ServiceProvider.GetRequiredService<ConveneDbContext>().Rooms.CountAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Concurrent_saves_all_land()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var saves = Enumerable.Range(0, 64).Select(async i =>
+        {
+            await using var scope = _db.Scope();
+            await scope.ServiceProvider.GetRequiredService<IRoomRepository>().AddAsync(RepositoryTests.NewRoom($"c-{i}"), ct);
+        });
+
+        await Task.WhenAll(saves).WaitAsync(Bound, ct);
+
+        Assert.Equal(64, await CountRoomsAsync());
+    }
+
+    [Fact]
+    public async Task A_transaction_that_saves_twice_is_not_deadlocked_by_a_save_waiting_behind_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var holderScope = _db.Scope();
+        var holder = holderScope.ServiceProvider.GetRequiredService<ConveneDbContext>();
+        await using var transaction = await holder.Database.BeginTransactionAsync(ct);
+        holder.Rooms.Add(RepositoryTests.NewRoom("t-1"));
+        await holder.SaveChangesAsync(ct); // the transaction now holds SQLite's write lock
+
+        // This save takes the gate and then waits in SQLite for the transaction's lock.
+        var waiting = Task.Run(async () =>
+        {
+            await using var scope = _db.Scope();
+            await scope.ServiceProvider.GetRequiredService<IRoomRepository>().AddAsync(RepositoryTests.NewRoom("w-1"), ct);
+        }, ct);
+        await Task.Delay(200, ct);
+
+        // If transactions had to pass the gate too, this second save would wait for the gate the waiting save holds,
+        // which waits for this transaction: a deadlock that ends in SQLITE_BUSY after the busy timeout.
+        holder.Rooms.Add(RepositoryTests.NewRoom("t-2"));
+        await holder.SaveChangesAsync(ct).WaitAsync(TimeSpan.FromSeconds(3), ct);
+        await transaction.CommitAsync(ct);
+
+        await waiting.WaitAsync(Bound, ct);
+        Assert.Equal(3, await CountRoomsAsync());
+    }
+
+    [Fact]
+    public async Task A_failed_save_releases_the_gate()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var scope = _db.Scope())
+        {
+            var rooms = scope.ServiceProvider.GetRequiredService<IRoomRepository>();
+            await rooms.AddAsync(RepositoryTests.NewRoom("dup"), ct);
+            await Assert.ThrowsAsync<DbUpdateException>(() => rooms.AddAsync(RepositoryTests.NewRoom("dup"), ct));
+        }
+
+        await using (var scope = _db.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IRoomRepository>().AddAsync(RepositoryTests.NewRoom("after"), ct).WaitAsync(TimeSpan.FromSeconds(3), ct);
+        }
+
+        Assert.Equal(2, await CountRoomsAsync());
+    }
+
+    [Fact]
+    public async Task The_background_checkpoint_copies_the_whole_log_into_the_database_file()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var scope = _db.Scope())
+        {
+            var rooms = scope.ServiceProvider.GetRequiredService<IRoomRepository>();
+            for (var i = 0; i < 20; i++)
+            {
+                await rooms.AddAsync(RepositoryTests.NewRoom($"k-{i}"), ct);
+            }
+        }
+
+        await using var checkpointScope = _db.Scope();
+        var checkpointer = checkpointScope.ServiceProvider.GetRequiredService<SqliteCheckpointer>();
+        var result = await checkpointer.CheckpointAsync(ct);
+
+        Assert.NotNull(result);
+        Assert.True(result.Value.LogPages > 0, "the writes should be in the write-ahead log before the checkpoint");
+        Assert.Equal(result.Value.LogPages, result.Value.CheckpointedPages);
+        Assert.Equal(1, checkpointer.Runs);
+    }
+}
