@@ -78,6 +78,41 @@ public sealed class NotificationOrderTests
         Assert.True(seen.Mismatches.Count == 0, "told before saved:\n" + string.Join("\n", seen.Mismatches));
     }
 
+    [Fact]
+    public async Task A_notification_that_throws_fails_neither_the_start_nor_the_stop()
+    {
+        var dir = MediaFixtures.NewDirectory();
+        var throwing = new ThrowingNotifications();
+        await using var host = new RecordingHost(dir, services: services => services.AddSingleton<IRecordingNotifications>(throwing));
+        var (roomId, moderatorSecret, _) = await host.CreateRoomAsync();
+        await using var publisher = await LivePublisher.StartAsync(host.Plane.Room(roomId), "alice", dir);
+        using var moderator = await host.MemberAsync(roomId, moderatorSecret);
+
+        var id = await StartAsync(moderator, roomId);
+        await Task.Delay(1200, Ct);
+        var stop = await moderator.PostAsync("/internal-api/v1/recordings/" + id + "/stop", null, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, stop.StatusCode);
+        await host.Lifecycle.WhenIdleAsync().WaitAsync(TimeSpan.FromMinutes(3), Ct);
+
+        using var api = host.Api();
+        var saved = await api.GetFromJsonAsync<JsonElement>("/api/v1/recordings/" + id, Ct);
+        Assert.Equal("complete", saved.GetProperty("status").GetString());
+        Assert.True(throwing.Calls >= 4, $"every transition should still be announced, saw {throwing.Calls}");
+    }
+
+    private sealed class ThrowingNotifications : IRecordingNotifications
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public Task RecordingSavedAsync(RecordingEventKind kind, Domain.Recordings.Recording recording, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            throw new InvalidOperationException("a meeting that cannot be told");
+        }
+    }
+
     private static async Task<string> StartAsync(HttpClient moderator, string roomId)
     {
         var start = await moderator.PostAsJsonAsync("/internal-api/v1/recordings", new { roomId }, Ct);

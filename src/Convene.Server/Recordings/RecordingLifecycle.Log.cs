@@ -15,4 +15,7 @@ internal sealed partial class RecordingLifecycle
 
     [LoggerMessage(EventId = 6103, Level = LogLevel.Error, Message = "A recording background task failed")]
     private static partial void LogBackgroundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6104, Level = LogLevel.Warning, Message = "Recording {RecordingId} was saved ({Kind}) but telling its meeting failed")]
+    private static partial void LogNotificationFailed(ILogger logger, Exception exception, string recordingId, RecordingEventKind kind);
 }

@@ -293,16 +293,27 @@ internal sealed partial class RecordingLifecycle(
         }
     }
 
-    private static async Task NotifyAsync(IServiceProvider scope, RecordingEventKind kind, RecordingEntity recording, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells every <see cref="IRecordingNotifications"/>. The change is already saved, so a failing notification is
+    /// logged and skipped: it must not fail the HTTP call or the background step that made the change.
+    /// </summary>
+    private async Task NotifyAsync(IServiceProvider scope, RecordingEventKind kind, RecordingEntity recording, CancellationToken cancellationToken)
     {
         foreach (var notifications in scope.GetServices<IRecordingNotifications>())
         {
-            await notifications.RecordingSavedAsync(kind, recording, cancellationToken);
+            try
+            {
+                await notifications.RecordingSavedAsync(kind, recording, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogNotificationFailed(logger, ex, recording.RecordingId, kind);
+            }
         }
     }
 
     /// <summary>Domain events (same unit of work) → save → notify participants.</summary>
-    private static async Task SaveAsync(IServiceProvider scope, RecordingEventKind kind, RecordingEntity recording, CancellationToken cancellationToken)
+    private async Task SaveAsync(IServiceProvider scope, RecordingEventKind kind, RecordingEntity recording, CancellationToken cancellationToken)
     {
         await RaiseAsync(scope, kind, recording, cancellationToken);
         await scope.GetRequiredService<IRecordingRepository>().UpdateAsync(recording, cancellationToken);
