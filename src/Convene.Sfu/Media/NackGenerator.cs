@@ -3,24 +3,39 @@ using Convene.Rtp;
 namespace Convene.Sfu.Media;
 
 /// <summary>
-/// Tracks holes in one incoming stream and says which sequence numbers to NACK when (pion's nack generator and
-/// mediasoup's NackGenerator, simplified): a missing packet is asked for at most <see cref="MaxRetries"/> times,
-/// <see cref="RetryInterval"/> apart, and forgotten after <see cref="MaxAge"/>. Worker-thread only.
+/// Tracks holes in one incoming stream and says which sequence numbers to NACK when (as pion's and mediasoup's
+/// generators do, simplified): a missing packet is asked for at most <see cref="MaxRetries"/> times,
+/// <see cref="RetryInterval"/> apart, and forgotten after <see cref="MaxAge"/> or once it falls more than
+/// <see cref="MaxMissing"/> behind the newest packet. Worker-thread only.
+/// <para>
+/// The holes live in a ring of <see cref="MaxMissing"/> slots indexed by the unwrapped sequence number, so tracking,
+/// filling and forgetting a hole allocate nothing: a lossy ingress (the case NACK exists for) must not turn into GC
+/// work on the media thread. Slot <c>i % MaxMissing</c> belongs to the one index of the window
+/// <c>(highest − MaxMissing, highest]</c> congruent to <c>i</c>; when the window moves past an old hole, the new index
+/// that reuses its slot drops it.
+/// </para>
 /// </summary>
 internal sealed class NackGenerator
 {
-    public const int MaxMissing = 512;
+    public const int MaxMissing = 512; // a power of two: the slot is index & (MaxMissing − 1)
     public const int MaxRetries = 10;
     public static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(20);
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
+    private const long Mask = MaxMissing - 1;
+    private const long Empty = -1;
+
     private readonly SeqNoUnwrapper _unwrapper = new();
-    private readonly SortedDictionary<long, MissingPacket> _missing = [];
-    private readonly List<long> _scratch = [];
+    private readonly long[] _index = new long[MaxMissing];
+    private readonly long[] _firstSeen = new long[MaxMissing];
+    private readonly long[] _lastSent = new long[MaxMissing];
+    private readonly int[] _retries = new int[MaxMissing];
 
-    public int MissingCount => _missing.Count;
+    public NackGenerator() => Array.Fill(_index, Empty);
 
-    /// <summary>Records an arriving packet. Returns true when it filled a hole we were tracking (a recovery).</summary>
+    public int MissingCount { get; private set; }
+
+    /// <summary>Records an arriving packet. Returns true when it filled a hole we had NACKed (a recovery).</summary>
     public bool OnPacket(ushort sequenceNumber, long nowTicks)
     {
         var highestBefore = _unwrapper.Highest;
@@ -32,75 +47,91 @@ internal sealed class NackGenerator
 
         if (index <= highestBefore)
         {
-            if (_missing.Remove(index, out var hole))
+            var slot = index & Mask;
+            if (_index[slot] != index)
             {
-                return hole.Retries > 0;
+                return false; // not a hole we track: a duplicate, or older than the window
             }
 
-            return false;
+            Forget(slot);
+            return _retries[slot] > 0;
         }
 
-        var gap = index - highestBefore - 1;
-        if (gap > MaxMissing)
+        if (index - highestBefore - 1 > MaxMissing)
         {
-            _missing.Clear(); // a jump (e.g. a restarted source): don't try to recover it
+            Clear(); // a jump (e.g. a restarted source): don't try to recover it
             return false;
         }
 
         for (var missing = highestBefore + 1; missing < index; missing++)
         {
-            _missing[missing] = new MissingPacket { FirstSeenTicks = nowTicks };
+            var slot = missing & Mask;
+            if (_index[slot] == Empty)
+            {
+                MissingCount++;
+            }
+
+            _index[slot] = missing; // replaces a hole that has just left the window, if any
+            _firstSeen[slot] = nowTicks;
+            _lastSent[slot] = 0;
+            _retries[slot] = 0;
         }
 
-        while (_missing.Count > MaxMissing)
+        var arrived = index & Mask;
+        if (_index[arrived] != Empty)
         {
-            _missing.Remove(_missing.Keys.First());
+            Forget(arrived); // the hole one window behind this packet
         }
 
         return false;
     }
 
-    /// <summary>Fills <paramref name="destination"/> with the sequence numbers due for a NACK now; returns the count.</summary>
+    /// <summary>Fills <paramref name="destination"/> with the sequence numbers due for a NACK now, oldest first; returns the count.</summary>
     public int Collect(long nowTicks, long ticksPerSecond, Span<ushort> destination)
     {
+        if (MissingCount == 0)
+        {
+            return 0;
+        }
+
         var retry = (long)(RetryInterval.TotalSeconds * ticksPerSecond);
         var maxAge = (long)(MaxAge.TotalSeconds * ticksPerSecond);
         var count = 0;
-        _scratch.Clear();
-        foreach (var (index, hole) in _missing)
+        var highest = _unwrapper.Highest;
+        for (var index = Math.Max(0, highest - MaxMissing + 1); index <= highest && count < destination.Length; index++)
         {
-            if (nowTicks - hole.FirstSeenTicks > maxAge || hole.Retries >= MaxRetries)
+            var slot = index & Mask;
+            if (_index[slot] != index)
             {
-                _scratch.Add(index);
                 continue;
             }
 
-            if (count < destination.Length && (hole.Retries == 0 || nowTicks - hole.LastSentTicks >= retry))
+            if (nowTicks - _firstSeen[slot] > maxAge || _retries[slot] >= MaxRetries)
+            {
+                Forget(slot);
+                continue;
+            }
+
+            if (_retries[slot] == 0 || nowTicks - _lastSent[slot] >= retry)
             {
                 destination[count++] = (ushort)index;
-                hole.Retries++;
-                hole.LastSentTicks = nowTicks;
-                if (count == destination.Length)
-                {
-                    break;
-                }
+                _retries[slot]++;
+                _lastSent[slot] = nowTicks;
             }
-        }
-
-        foreach (var index in _scratch)
-        {
-            _missing.Remove(index);
         }
 
         return count;
     }
 
-    private sealed class MissingPacket
+    private void Forget(long slot)
     {
-        public long FirstSeenTicks { get; init; }
+        _index[slot] = Empty;
+        MissingCount--;
+    }
 
-        public long LastSentTicks { get; set; }
-
-        public int Retries { get; set; }
+    private void Clear()
+    {
+        Array.Fill(_index, Empty);
+        MissingCount = 0;
     }
 }
