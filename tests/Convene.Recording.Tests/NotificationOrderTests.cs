@@ -30,11 +30,7 @@ public sealed class NotificationOrderTests
             await using (var publisher = await LivePublisher.StartAsync(host.Plane.Room(roomId), "alice", dir))
             {
                 using var moderator = await host.MemberAsync(roomId, moderatorSecret);
-                var id = await StartAsync(moderator, roomId);
-                await Task.Delay(1200, Ct);
-                var stop = await moderator.PostAsync("/internal-api/v1/recordings/" + id + "/stop", null, Ct);
-                Assert.Equal(HttpStatusCode.Accepted, stop.StatusCode);
-                await host.Lifecycle.WhenIdleAsync().WaitAsync(TimeSpan.FromMinutes(3), Ct);
+                var id = await RecordBrieflyAsync(host, moderator, roomId);
                 Assert.Equal(["starting", "active", "ending", "complete"], seen.StatusesOf(id));
             }
 
@@ -88,11 +84,7 @@ public sealed class NotificationOrderTests
         await using var publisher = await LivePublisher.StartAsync(host.Plane.Room(roomId), "alice", dir);
         using var moderator = await host.MemberAsync(roomId, moderatorSecret);
 
-        var id = await StartAsync(moderator, roomId);
-        await Task.Delay(1200, Ct);
-        var stop = await moderator.PostAsync("/internal-api/v1/recordings/" + id + "/stop", null, Ct);
-        Assert.Equal(HttpStatusCode.Accepted, stop.StatusCode);
-        await host.Lifecycle.WhenIdleAsync().WaitAsync(TimeSpan.FromMinutes(3), Ct);
+        var id = await RecordBrieflyAsync(host, moderator, roomId);
 
         using var api = host.Api();
         var saved = await api.GetFromJsonAsync<JsonElement>("/api/v1/recordings/" + id, Ct);
@@ -111,6 +103,17 @@ public sealed class NotificationOrderTests
             Interlocked.Increment(ref _calls);
             throw new InvalidOperationException("a meeting that cannot be told");
         }
+    }
+
+    /// <summary>Starts a recording, lets it run 1.2 s, stops it and waits until the composite is done; returns its id.</summary>
+    private static async Task<string> RecordBrieflyAsync(RecordingHost host, HttpClient moderator, string roomId)
+    {
+        var id = await StartAsync(moderator, roomId);
+        await Task.Delay(1200, Ct);
+        var stop = await moderator.PostAsync("/internal-api/v1/recordings/" + id + "/stop", null, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, stop.StatusCode);
+        await host.Lifecycle.WhenIdleAsync().WaitAsync(TimeSpan.FromMinutes(3), Ct);
+        return id;
     }
 
     private static async Task<string> StartAsync(HttpClient moderator, string roomId)
