@@ -25,4 +25,6 @@ internal sealed class BenchPlane : IMediaPlane, IMeetingControl
     }
 
     public Task RoomConfigChangedAsync(string roomId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public string? ParticipantName(string roomId, string participantId) => null;
 }

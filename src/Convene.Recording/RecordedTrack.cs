@@ -3,6 +3,8 @@ namespace Convene.Recording;
 /// <summary>
 /// One track's file in a recording and where it sits on the recording's timeline (milliseconds from the start of
 /// the recording; null while unknown). Serialised into the recording's <c>.tracks.json</c> manifest.
+/// <see cref="ParticipantName"/> is the publisher's display name when the meeting knew it (the composite writes it on
+/// the tile of a participant who has no video).
 /// </summary>
 public sealed record RecordedTrack(
     string TrackId,
@@ -15,7 +17,8 @@ public sealed record RecordedTrack(
     int Width,
     int Height,
     long Frames,
-    long Bytes)
+    long Bytes,
+    string? ParticipantName = null)
 {
     public bool IsVideo => Kind == "video";
 }

@@ -21,13 +21,16 @@ public sealed partial class RoomRecorder : IAsyncDisposable
     private readonly Dictionary<string, RecordedTrack> _finished = [];
     private readonly List<Task> _stopping = [];
     private readonly TaskCompletionSource _firstMedia = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Func<string, string?>? _participantName;
     private long _start;
     private bool _stopped;
     private long? _durationMs;
 
-    public RoomRecorder(IMediaRoom room, string directory, string baseName, TimeProvider time, ILogger logger)
+    /// <param name="participantName">The display name of a participant id, if known (kept in the manifest).</param>
+    public RoomRecorder(IMediaRoom room, string directory, string baseName, TimeProvider time, ILogger logger, Func<string, string?>? participantName = null)
     {
         ArgumentNullException.ThrowIfNull(room);
+        _participantName = participantName;
         _room = room;
         _directory = directory;
         _baseName = baseName;
@@ -169,7 +172,7 @@ public sealed partial class RoomRecorder : IAsyncDisposable
 
             var kind = track.Kind == MediaKind.Video ? "video" : "audio";
             var file = Path.Combine(_directory, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_baseName}.track{_recorders.Count:D2}.{kind}.webm"));
-            var recorder = new TrackRecorder(track, file, _start, _time, _logger, OnFirstFrame);
+            var recorder = new TrackRecorder(track, file, _start, _time, _logger, OnFirstFrame, _participantName?.Invoke(track.ParticipantId));
             _recorders.Add(recorder);
             try
             {

@@ -22,6 +22,7 @@ public sealed partial class TrackRecorder : IRtpSink, IAsyncDisposable
     private readonly long _recordingStart;
     private readonly ILogger _logger;
     private readonly Action<TrackRecorder> _onFirstFrame;
+    private readonly string? _participantName;
     private readonly IFrameAssembler _assembler;
     private readonly WebmCodec _codec;
     private readonly Channel<(byte[] Buffer, int Length, long Arrival)> _queue =
@@ -38,7 +39,7 @@ public sealed partial class TrackRecorder : IRtpSink, IAsyncDisposable
     private long? _startOffsetMs;
     private long? _endOffsetMs;
 
-    public TrackRecorder(IMediaTrack track, string path, long recordingStartTimestamp, TimeProvider time, ILogger logger, Action<TrackRecorder> onFirstFrame)
+    public TrackRecorder(IMediaTrack track, string path, long recordingStartTimestamp, TimeProvider time, ILogger logger, Action<TrackRecorder> onFirstFrame, string? participantName = null)
     {
         ArgumentNullException.ThrowIfNull(track);
         _track = track;
@@ -47,6 +48,7 @@ public sealed partial class TrackRecorder : IRtpSink, IAsyncDisposable
         _time = time;
         _logger = logger;
         _onFirstFrame = onFirstFrame;
+        _participantName = participantName;
         (_assembler, _codec) = Create(track.CodecName)
             ?? throw new ArgumentException("Unsupported codec " + track.CodecName, nameof(track));
     }
@@ -119,7 +121,8 @@ public sealed partial class TrackRecorder : IRtpSink, IAsyncDisposable
             _width,
             _height,
             writer?.FrameCount ?? 0,
-            writer?.BytesWritten ?? 0);
+            writer?.BytesWritten ?? 0,
+            _participantName);
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();

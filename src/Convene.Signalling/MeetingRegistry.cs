@@ -44,6 +44,8 @@ public sealed partial class MeetingRegistry : IMeetingControl, IAsyncDisposable
 
     internal BackgroundWork Background { get; } = new();
 
+    public string? ParticipantName(string roomId, string participantId) => TryGet(roomId)?.NameOf(participantId);
+
     public bool HasActiveMeeting(string roomId)
     {
         lock (_meetings)

@@ -29,4 +29,6 @@ internal sealed class FakeMediaPlane : IMediaPlane, IMeetingControl
     }
 
     public Task RoomConfigChangedAsync(string roomId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public string? ParticipantName(string roomId, string participantId) => null;
 }

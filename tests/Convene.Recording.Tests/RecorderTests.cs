@@ -214,6 +214,50 @@ public sealed class RecorderTests
         Assert.True(await MeanLumaAsync(output, 3.7, "crop=1280:100:0:20") > 40, "the last frame is held to the end");
     }
 
+    [Fact]
+    public async Task Composite_gives_someone_heard_without_video_a_named_tile_and_an_audio_only_meeting_no_black()
+    {
+        var dir = MediaFixtures.NewDirectory();
+        var room = new FakeRoom("r6");
+        var adaVideo = SyntheticMeeting.VideoTrack("TR_av", "ada");
+        var bobAudio = SyntheticMeeting.AudioTrack("TR_ba", "bob");
+        room.Publish(adaVideo);
+        room.Publish(bobAudio);
+        var meeting = new SyntheticMeeting(_time);
+        meeting.Video(adaVideo, await MediaFixtures.Vp8FramesAsync(dir, 3), 0, 1);
+        meeting.Audio(bobAudio, await MediaFixtures.OpusPacketsAsync(dir, 3), 0, 2);
+        var recorder = new RoomRecorder(room, dir, "r6--voice", _time, NullLogger.Instance, id => id == "bob" ? "Bob Example" : null);
+        recorder.Start();
+        meeting.Play(3000);
+        var (tracks, durationMs) = await recorder.StopAsync();
+        Assert.Equal("Bob Example", Assert.Single(tracks, t => !t.IsVideo).ParticipantName);
+        Assert.Equal("Bob Example", Assert.Single(RoomRecorder.ReadManifest(recorder.ManifestPath)!, t => !t.IsVideo).ParticipantName);
+
+        var font = CompositeFont.Find();
+        var output = Path.Combine(dir, "r6--voice.mp4");
+        var exit = await new FfmpegRunner("ffmpeg", TimeProvider.System).RunAsync(
+            CompositeArguments.Build(dir, tracks, durationMs, output, font), Path.Combine(dir, "r6--voice.ffmpeg.log"), TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
+        Assert.True(exit == 0, File.ReadAllText(Path.Combine(dir, "r6--voice.ffmpeg.log")));
+
+        // Bob's tile is the right half: slate, not black, and (with a font) his name in white across its middle.
+        var tileEdge = await MeanLumaAsync(output, 1.5, "crop=600:100:660:20");
+        var tileMiddle = await MeanLumaAsync(output, 1.5, "crop=600:120:660:300");
+        Assert.True(tileEdge > 30, $"the name tile is not black: {tileEdge}");
+        if (font is not null)
+        {
+            Assert.True(tileMiddle > tileEdge + 2, $"the name is written on the tile: middle {tileMiddle}, edge {tileEdge}");
+        }
+
+        // Nobody on camera: the whole recording is name tiles, never black.
+        var voices = tracks.Where(t => !t.IsVideo).ToList();
+        var audioOnly = Path.Combine(dir, "r6--audio-only.mp4");
+        exit = await new FfmpegRunner("ffmpeg", TimeProvider.System).RunAsync(
+            CompositeArguments.Build(dir, voices, durationMs, audioOnly, font), Path.Combine(dir, "r6--audio-only.ffmpeg.log"), TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
+        Assert.True(exit == 0, File.ReadAllText(Path.Combine(dir, "r6--audio-only.ffmpeg.log")));
+        var black = await MediaFixtures.RunAsync("ffmpeg", "-hide_banner", "-i", audioOnly, "-vf", "blackdetect=d=0.5:pix_th=0.10", "-an", "-f", "null", "-");
+        Assert.DoesNotContain("black_start", black);
+    }
+
     private static async Task<double> MeanLumaAsync(string file, double at, string crop)
     {
         var output = await MediaFixtures.RunAsync("ffmpeg", "-hide_banner", "-ss", at.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", file, "-frames:v", "1", "-vf", crop + ",signalstats,metadata=print:key=lavfi.signalstats.YAVG", "-f", "null", "-");

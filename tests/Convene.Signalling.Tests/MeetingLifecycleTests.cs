@@ -178,6 +178,18 @@ public sealed class MeetingLifecycleTests
     }
 
     [Fact]
+    public async Task The_registry_names_the_participants_of_a_meeting_for_the_recorder()
+    {
+        await using var h = new MeetingHarness();
+        h.Directory.Add("r");
+        await h.JoinOkAsync(Members.Moderator("r", "alice"));
+
+        Assert.Equal("ALICE", h.Registry.ParticipantName("r", "alice"));
+        Assert.Null(h.Registry.ParticipantName("r", "nobody"));
+        Assert.Null(h.Registry.ParticipantName("other-room", "alice"));
+    }
+
+    [Fact]
     public async Task Ending_through_IMeetingControl_succeeds_without_a_meeting()
     {
         await using var h = new MeetingHarness();

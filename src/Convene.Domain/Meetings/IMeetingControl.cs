@@ -14,6 +14,9 @@ public interface IMeetingControl
     /// </summary>
     Task EndMeetingAsync(string roomId, CancellationToken cancellationToken);
 
+    /// <summary>The display name of a participant in the room's meeting on this node; null when not there.</summary>
+    string? ParticipantName(string roomId, string participantId);
+
     /// <summary>Tells the meeting's participants that the room config changed (they re-read it).</summary>
     Task RoomConfigChangedAsync(string roomId, CancellationToken cancellationToken);
 }

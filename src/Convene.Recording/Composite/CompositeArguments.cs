@@ -5,18 +5,23 @@ namespace Convene.Recording.Composite;
 
 /// <summary>
 /// Builds the ffmpeg arguments for the composite MP4: a black 1280×720 canvas onto which each layout segment's
-/// tiles are overlaid (each tile a trimmed, time-shifted, letterboxed piece of its track that holds its last frame to
-/// the end of the segment), the audio tracks
-/// delayed to their offsets, gap-filled and mixed; H.264 (libx264 veryfast) + AAC, <c>+faststart</c>.
+/// tiles are overlaid (a video tile is a trimmed, time-shifted, letterboxed piece of its track that holds its last
+/// frame to the end of the segment; a participant heard without video gets a slate tile with their name), the audio
+/// tracks delayed to their offsets, gap-filled and mixed; H.264 (libx264 veryfast) + AAC, <c>+faststart</c>.
 /// </summary>
 public static class CompositeArguments
 {
-    public static IReadOnlyList<string> Build(string directory, IReadOnlyList<RecordedTrack> tracks, long durationMs, string outputPath)
+    /// <summary>The name tiles' background (a dark slate, far from black so that a name tile never reads as a gap).</summary>
+    public const string NameTileColour = "0x2b3040";
+
+    /// <param name="fontFile">A TrueType font for the names on name tiles (<see cref="CompositeFont.Find"/>); without one
+    /// the tiles carry no text.</param>
+    public static IReadOnlyList<string> Build(string directory, IReadOnlyList<RecordedTrack> tracks, long durationMs, string outputPath, string? fontFile = null)
     {
         ArgumentNullException.ThrowIfNull(tracks);
         var videos = tracks.Where(t => t.IsVideo && t.StartOffsetMs is not null && t.Frames > 0).ToList();
         var audios = tracks.Where(t => !t.IsVideo && t.StartOffsetMs is not null && t.Frames > 0).ToList();
-        var segments = GridLayout.Plan(videos, durationMs);
+        var segments = GridLayout.Plan(tracks, durationMs);
         var duration = Seconds(Math.Max(durationMs, 100));
 
         var args = new List<string> { "-hide_banner", "-nostats", "-loglevel", "info", "-y" };
@@ -51,6 +56,13 @@ public static class CompositeArguments
         {
             foreach (var cell in segment.Cells)
             {
+                if (!cell.Track.IsVideo)
+                {
+                    graph.Append(NameTile(cell, segment, fontFile, tile));
+                    tile++;
+                    continue;
+                }
+
                 var i = videos.FindIndex(v => v.FileName == cell.Track.FileName);
                 var k = used.GetValueOrDefault(i);
                 used[i] = k + 1;
@@ -101,6 +113,18 @@ public static class CompositeArguments
             outputPath,
         ]);
         return args;
+    }
+
+    /// <summary>A slate tile with the participant's name, overlaid for the segment.</summary>
+    private static string NameTile(LayoutCell cell, LayoutSegment segment, string? fontFile, int tile)
+    {
+        var (x, y, w, h) = cell.Area;
+        var label = CompositeFont.SafeLabel(cell.Track.ParticipantName);
+        var text = fontFile is not null && CompositeFont.IsSafePath(fontFile) && label is not null
+            ? Inv($",drawtext=fontfile={fontFile}:text='{label}':expansion=none:fontcolor=white:fontsize={Math.Clamp(h / 9, 18, 72)}:x=(w-text_w)/2:y=(h-text_h)/2")
+            : string.Empty;
+        return Inv($"color=c={NameTileColour}:s={w}x{h}:r=30:d={Seconds(segment.ToMs - segment.FromMs)}{text},setpts=PTS+{Seconds(segment.FromMs)}/TB,setsar=1[t{tile}];")
+            + Inv($"[base{tile}][t{tile}]overlay=x={x}:y={y}:eof_action=pass:enable='between(t,{Seconds(segment.FromMs)},{Seconds(segment.ToMs)})'[base{tile + 1}];");
     }
 
     private static string Seconds(long ms) => (ms / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);

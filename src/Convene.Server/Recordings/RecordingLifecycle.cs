@@ -85,7 +85,7 @@ internal sealed partial class RecordingLifecycle(
             await repository.AddAsync(recording, cancellationToken);
             await NotifyAsync(scope.ServiceProvider, RecordingEventKind.Started, recording, cancellationToken);
 
-            var recorder = new RoomRecorder(mediaRoom!, storage.RoomDirectory(roomId), baseName, time, logger);
+            var recorder = new RoomRecorder(mediaRoom!, storage.RoomDirectory(roomId), baseName, time, logger, participantId => meetings.ParticipantName(roomId, participantId));
             slot.Recorder = recorder;
             slot.RecordingId = id;
             recorder.Start();
@@ -236,7 +236,7 @@ internal sealed partial class RecordingLifecycle(
             try
             {
                 var runner = new FfmpegRunner(FfmpegRunner.Resolve(options.Value.FfmpegPath) ?? options.Value.FfmpegPath, time);
-                exit = await runner.RunAsync(CompositeArguments.Build(directory, tracks, durationMs, partial), log, options.Value.CompositeTimeout, token);
+                exit = await runner.RunAsync(CompositeArguments.Build(directory, tracks, durationMs, partial, CompositeFont.Find()), log, options.Value.CompositeTimeout, token);
             }
             finally
             {

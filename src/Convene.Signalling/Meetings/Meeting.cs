@@ -16,6 +16,9 @@ internal sealed partial class Meeting
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<Participant> _participants = [];
+
+    /// <summary>Everyone who joined, id → display name; read without the gate (e.g. by the recorder).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly IMediaRoom _media;
     private readonly MeetingRegistry _registry;
     private readonly MeetingOptions _options;
@@ -44,6 +47,9 @@ internal sealed partial class Meeting
     public string RoomId => _room.RoomId;
 
     public long StartedAt { get; }
+
+    /// <summary>The display name of someone who joined this meeting; null for an unknown id.</summary>
+    public string? NameOf(string participantId) => _names.GetValueOrDefault(participantId);
 
     /// <summary>Participants with a live socket.</summary>
     public int ConnectedCount => Volatile.Read(ref _connected).Length;
@@ -98,6 +104,7 @@ internal sealed partial class Meeting
                 }
 
                 _participants.Add(participant);
+                _names[participant.Id] = participant.Name;
                 LogJoined(RoomId, participant.Id, participant.Role);
             }
 
