@@ -152,8 +152,8 @@ export default function RoomsPage() {
                 <button type="button" className="icon-btn" title="Room settings" aria-label={`Room settings of ${room.roomName}`} onClick={() => navigate(`/rooms/${encodeURIComponent(room.roomId)}/edit`)}><Icon name="settings" size={18} /></button>
               )}
               <button type="button" className="icon-btn" title="View recordings" aria-label={`Recordings of ${room.roomName}`} onClick={() => navigate(`/recordings?roomId=${encodeURIComponent(room.roomId)}`)}><Icon name="record" size={18} /></button>
-              <CopyButton text={room.moderatorUrl} label="Copy moderator link" />
-              <CopyButton text={room.speakerUrl} label="Copy speaker link" />
+              <CopyButton text={room.moderatorUrl} label="Copy moderator link" icon="shield" />
+              <CopyButton text={room.speakerUrl} label="Copy speaker link" icon="link" />
               {room.status === 'closed' ? (
                 <button type="button" className="btn btn-ghost btn-small" onClick={() => void setStatus(room, 'open')}>Reopen</button>
               ) : (

@@ -66,11 +66,11 @@ export function Confirm({ title, message, confirmLabel, danger, onConfirm, onClo
   );
 }
 
-export function CopyButton({ text, label, id }: { text: string; label: string; id?: string }) {
+export function CopyButton({ text, label, id, icon = 'copy' }: { text: string; label: string; id?: string; icon?: string }) {
   const notify = useNotify();
   return (
     <button type="button" className="icon-btn" id={id} title={label} aria-label={label} onClick={() => void copyText(text).then((ok) => notify(ok ? `${label.replace(/^Copy /, '')} copied to clipboard` : 'Copy failed', ok ? 'ok' : 'error'))}>
-      <Icon name="copy" size={18} />
+      <Icon name={icon} size={18} />
     </button>
   );
 }
