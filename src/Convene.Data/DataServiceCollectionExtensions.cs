@@ -17,6 +17,7 @@ public static class DataServiceCollectionExtensions
     {
         services.AddDbContextPool<ConveneDbContext>(provider);
         services.AddSingleton<RoomCache>();
+        services.AddSingleton<RoomInsertBatcher>();
         services.AddScoped<IRoomRepository, RoomRepository>();
         services.AddScoped<IRoomRecordings, RoomRecordings>();
         services.AddScoped<IRecordingRepository, RecordingRepository>();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Convene.Data.Tests;
 
-/// <summary>The in-process write gate (one save at a time, never across an open transaction) and the background checkpoint.</summary>
+/// <summary>The in-process write gate (one save at a time, never across an open transaction), batched room creates and the background checkpoint.</summary>
 public sealed class SqliteWriteTests : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
@@ -81,6 +81,39 @@ public sealed class SqliteWriteTests : IAsyncLifetime
         }
 
         Assert.Equal(2, await CountRoomsAsync());
+    }
+
+    [Fact]
+    public async Task A_duplicate_among_concurrent_creates_fails_alone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var scope = _db.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IRoomRepository>().AddAsync(RepositoryTests.NewRoom("taken"), ct);
+        }
+
+        // Queued together, so at least some share a batch with the duplicate, which then fails only its own create.
+        var creates = Enumerable.Range(0, 40).Select(async i =>
+        {
+            await using var scope = _db.Scope();
+            await scope.ServiceProvider.GetRequiredService<IRoomRepository>().AddAsync(RepositoryTests.NewRoom(i == 20 ? "taken" : $"b-{i}"), ct);
+        }).ToList();
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => creates[20]).WaitAsync(Bound, ct);
+        await Task.WhenAll(creates.Where((_, i) => i != 20)).WaitAsync(Bound, ct);
+        Assert.Equal(40, await CountRoomsAsync());
+    }
+
+    [Fact]
+    public async Task The_batcher_refuses_creates_once_disposed()
+    {
+        await using var scope = _db.Scope();
+        var batcher = ActivatorUtilities.CreateInstance<Repositories.RoomInsertBatcher>(scope.ServiceProvider);
+        await batcher.AddAsync(RepositoryTests.NewRoom("before"), TestContext.Current.CancellationToken);
+        await batcher.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => batcher.AddAsync(RepositoryTests.NewRoom("after"), TestContext.Current.CancellationToken));
+        Assert.Equal(1, await CountRoomsAsync());
     }
 
     [Fact]

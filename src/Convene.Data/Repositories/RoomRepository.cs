@@ -4,23 +4,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Convene.Data.Repositories;
 
 /// <summary>EF Core room storage with keyset pagination on (sort field, roomId).</summary>
-internal sealed class RoomRepository(ConveneDbContext db, RoomCache cache) : IRoomRepository
+internal sealed class RoomRepository(ConveneDbContext db, RoomCache cache, RoomInsertBatcher inserts) : IRoomRepository
 {
     private static readonly Func<ConveneDbContext, string, Task<Room?>> FindCompiled =
         EF.CompileAsyncQuery((ConveneDbContext context, string id) => context.Rooms.AsNoTracking().FirstOrDefault(r => r.RoomId == id));
 
-    public async Task AddAsync(Room room, CancellationToken cancellationToken)
-    {
-        db.Rooms.Add(room);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
+    public Task AddAsync(Room room, CancellationToken cancellationToken) => inserts.AddAsync(room, cancellationToken);
 
     public async Task<Room?> FindAsync(string roomId, CancellationToken cancellationToken)
     {
