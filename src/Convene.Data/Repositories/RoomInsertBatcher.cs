@@ -11,7 +11,7 @@ namespace Convene.Data.Repositories;
 /// creates (ADR 0005). A create waits only for its own batch; a lone create is a batch of one. If a batch fails (a
 /// duplicate id, say) its rooms are retried one by one so that only the faulty create fails, with its own error.
 /// </summary>
-internal sealed class RoomInsertBatcher : IAsyncDisposable
+internal sealed class RoomInsertBatcher : IAsyncDisposable, IDisposable
 {
     public const int MaxBatch = 64;
 
@@ -37,11 +37,15 @@ internal sealed class RoomInsertBatcher : IAsyncDisposable
         return pending.Saved.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>Refuses new creates and waits until the queued ones are written.</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await _loop;
     }
+
+    /// <summary>Refuses new creates; the queued ones are still written by the loop (a synchronous container dispose must not block on I/O).</summary>
+    public void Dispose() => _queue.Writer.TryComplete();
 
     private async Task WriteLoopAsync()
     {
