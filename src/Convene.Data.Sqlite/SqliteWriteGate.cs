@@ -18,17 +18,26 @@ namespace Convene.Data.Sqlite;
 /// </summary>
 internal sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
 {
+    /// <summary>
+    /// How long a save waits for the gate before it goes ahead without it (and meets SQLite's busy timeout instead):
+    /// far longer than any save takes, so it only matters if a holder was never released.
+    /// </summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _bypassed;
 
     /// <summary>The contexts whose current save holds the gate.</summary>
     private readonly ConditionalWeakTable<DbContext, object> _holders = [];
+
+    /// <summary>Saves that waited <see cref="MaxWait"/> and went ahead without the gate (0 unless something leaked it).</summary>
+    public long Bypassed => Interlocked.Read(ref _bypassed);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (ShouldGate(eventData))
         {
-            _gate.Wait();
-            _holders.AddOrUpdate(eventData.Context!, _gate);
+            Hold(eventData, _gate.Wait(MaxWait));
         }
 
         return result;
@@ -38,8 +47,7 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
     {
         if (ShouldGate(eventData))
         {
-            await _gate.WaitAsync(cancellationToken);
-            _holders.AddOrUpdate(eventData.Context!, _gate);
+            Hold(eventData, await _gate.WaitAsync(MaxWait, cancellationToken));
         }
 
         return result;
@@ -73,10 +81,35 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
         return Task.CompletedTask;
     }
 
+    // A concurrency failure (the row changed or went away) is reported here and not through SaveChangesFailed.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Release(eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Release(eventData);
+        return ValueTask.FromResult(result);
+    }
+
     public void Dispose() => _gate.Dispose();
 
     private static bool ShouldGate(DbContextEventData eventData) =>
         eventData.Context is { } context && context.Database.CurrentTransaction is null;
+
+    private void Hold(DbContextEventData eventData, bool entered)
+    {
+        if (entered)
+        {
+            _holders.AddOrUpdate(eventData.Context!, _gate);
+        }
+        else
+        {
+            Interlocked.Increment(ref _bypassed);
+        }
+    }
 
     private void Release(DbContextEventData eventData)
     {

@@ -84,6 +84,30 @@ public sealed class SqliteWriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_update_of_a_deleted_room_releases_the_gate()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var scope = _db.Scope())
+        {
+            var rooms = scope.ServiceProvider.GetRequiredService<IRoomRepository>();
+            await rooms.AddAsync(RepositoryTests.NewRoom("gone"), ct);
+            var room = (await rooms.FindAsync("gone", ct))!;
+            Assert.True(await rooms.DeleteAsync("gone", ct));
+
+            // EF reports this through the concurrency-exception hook, not SaveChangesFailed.
+            Assert.False(await rooms.UpdateAsync(room, ct));
+        }
+
+        await using (var scope = _db.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IRoomRepository>().AddAsync(RepositoryTests.NewRoom("next"), ct).WaitAsync(TimeSpan.FromSeconds(3), ct);
+            Assert.Equal(0, scope.ServiceProvider.GetRequiredService<SqliteWriteGate>().Bypassed);
+        }
+
+        Assert.Equal(1, await CountRoomsAsync());
+    }
+
+    [Fact]
     public async Task A_duplicate_among_concurrent_creates_fails_alone()
     {
         var ct = TestContext.Current.CancellationToken;
