@@ -15,6 +15,13 @@ public sealed class SqliteWriteTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
+    /// <summary>Creates a room through the repository in its own scope, as one HTTP request would.</summary>
+    private async Task AddRoomAsync(string roomId)
+    {
+        await using var scope = _db.Scope();
+        await scope.ServiceProvider.GetRequiredService<IRoomRepository>().AddAsync(RepositoryTests.NewRoom(roomId), TestContext.Current.CancellationToken);
+    }
+
     private async Task<int> CountRoomsAsync()
     {
         await using var scope = _db.Scope();
@@ -25,11 +32,7 @@ public sealed class SqliteWriteTests : IAsyncLifetime
     public async Task Concurrent_saves_all_land()
     {
         var ct = TestContext.Current.CancellationToken;
-        var saves = Enumerable.Range(0, 64).Select(async i =>
-        {
-            await using var scope = _db.Scope();
-            await scope.ServiceProvider.GetRequiredService<IRoomRepository>().AddAsync(RepositoryTests.NewRoom($"c-{i}"), ct);
-        });
+        var saves = Enumerable.Range(0, 64).Select(i => AddRoomAsync($"c-{i}"));
 
         await Task.WhenAll(saves).WaitAsync(Bound, ct);
 
@@ -47,11 +50,7 @@ public sealed class SqliteWriteTests : IAsyncLifetime
         await holder.SaveChangesAsync(ct); // the transaction now holds SQLite's write lock
 
         // This save takes the gate and then waits in SQLite for the transaction's lock.
-        var waiting = Task.Run(async () =>
-        {
-            await using var scope = _db.Scope();
-            await scope.ServiceProvider.GetRequiredService<IRoomRepository>().AddAsync(RepositoryTests.NewRoom("w-1"), ct);
-        }, ct);
+        var waiting = Task.Run(() => AddRoomAsync("w-1"), ct);
         await Task.Delay(200, ct);
 
         // If transactions had to pass the gate too, this second save would wait for the gate the waiting save holds,
@@ -75,10 +74,7 @@ public sealed class SqliteWriteTests : IAsyncLifetime
             await Assert.ThrowsAsync<DbUpdateException>(() => rooms.AddAsync(RepositoryTests.NewRoom("dup"), ct));
         }
 
-        await using (var scope = _db.Scope())
-        {
-            await scope.ServiceProvider.GetRequiredService<IRoomRepository>().AddAsync(RepositoryTests.NewRoom("after"), ct).WaitAsync(TimeSpan.FromSeconds(3), ct);
-        }
+        await AddRoomAsync("after").WaitAsync(TimeSpan.FromSeconds(3), ct);
 
         Assert.Equal(2, await CountRoomsAsync());
     }
@@ -111,17 +107,10 @@ public sealed class SqliteWriteTests : IAsyncLifetime
     public async Task A_duplicate_among_concurrent_creates_fails_alone()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using (var scope = _db.Scope())
-        {
-            await scope.ServiceProvider.GetRequiredService<IRoomRepository>().AddAsync(RepositoryTests.NewRoom("taken"), ct);
-        }
+        await AddRoomAsync("taken");
 
         // Queued together, so at least some share a batch with the duplicate, which then fails only its own create.
-        var creates = Enumerable.Range(0, 40).Select(async i =>
-        {
-            await using var scope = _db.Scope();
-            await scope.ServiceProvider.GetRequiredService<IRoomRepository>().AddAsync(RepositoryTests.NewRoom(i == 20 ? "taken" : $"b-{i}"), ct);
-        }).ToList();
+        var creates = Enumerable.Range(0, 40).Select(i => AddRoomAsync(i == 20 ? "taken" : $"b-{i}")).ToList();
 
         await Assert.ThrowsAsync<DbUpdateException>(() => creates[20]).WaitAsync(Bound, ct);
         await Task.WhenAll(creates.Where((_, i) => i != 20)).WaitAsync(Bound, ct);

@@ -167,10 +167,7 @@ public sealed class RecorderTests
         Assert.Equal(3, tracks.Count);
         Assert.Equal(3, GridLayout.Plan([.. tracks.Where(t => t.IsVideo)], durationMs).Count);
 
-        var output = Path.Combine(dir, "r4--comp.mp4");
-        var args = CompositeArguments.Build(dir, tracks, durationMs, output);
-        var exit = await new FfmpegRunner("ffmpeg", TimeProvider.System).RunAsync(args, Path.Combine(dir, "r4--comp.ffmpeg.log"), TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
-        Assert.True(exit == 0, File.ReadAllText(Path.Combine(dir, "r4--comp.ffmpeg.log")));
+        var output = await ComposeAsync(dir, tracks, durationMs, "r4--comp");
 
         var probe = await MediaFixtures.ProbeAsync(output);
         var streams = probe.GetProperty("streams").EnumerateArray().ToList();
@@ -204,10 +201,7 @@ public sealed class RecorderTests
         var (tracks, durationMs) = await recorder.StopAsync();
         Assert.Equal(durationMs, Assert.Single(tracks).EndOffsetMs);
 
-        var output = Path.Combine(dir, "r5--hold.mp4");
-        var exit = await new FfmpegRunner("ffmpeg", TimeProvider.System).RunAsync(
-            CompositeArguments.Build(dir, tracks, durationMs, output), Path.Combine(dir, "r5--hold.ffmpeg.log"), TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
-        Assert.Equal(0, exit);
+        var output = await ComposeAsync(dir, tracks, durationMs, "r5--hold");
         Assert.InRange(MediaFixtures.Duration(await MediaFixtures.ProbeAsync(output)), 3.8, 4.2);
         var black = await MediaFixtures.RunAsync("ffmpeg", "-hide_banner", "-i", output, "-vf", "blackdetect=d=0.5:pix_th=0.10", "-an", "-f", "null", "-");
         Assert.DoesNotContain("black_start", black);
@@ -234,10 +228,7 @@ public sealed class RecorderTests
         Assert.Equal("Bob Example", Assert.Single(RoomRecorder.ReadManifest(recorder.ManifestPath)!, t => !t.IsVideo).ParticipantName);
 
         var font = CompositeFont.Find();
-        var output = Path.Combine(dir, "r6--voice.mp4");
-        var exit = await new FfmpegRunner("ffmpeg", TimeProvider.System).RunAsync(
-            CompositeArguments.Build(dir, tracks, durationMs, output, font), Path.Combine(dir, "r6--voice.ffmpeg.log"), TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
-        Assert.True(exit == 0, File.ReadAllText(Path.Combine(dir, "r6--voice.ffmpeg.log")));
+        var output = await ComposeAsync(dir, tracks, durationMs, "r6--voice", font);
 
         // Bob's tile is the right half: slate, not black, and (with a font) his name in white across its middle.
         var tileEdge = await MeanLumaAsync(output, 1.5, "crop=600:100:660:20");
@@ -250,12 +241,20 @@ public sealed class RecorderTests
 
         // Nobody on camera: the whole recording is name tiles, never black.
         var voices = tracks.Where(t => !t.IsVideo).ToList();
-        var audioOnly = Path.Combine(dir, "r6--audio-only.mp4");
-        exit = await new FfmpegRunner("ffmpeg", TimeProvider.System).RunAsync(
-            CompositeArguments.Build(dir, voices, durationMs, audioOnly, font), Path.Combine(dir, "r6--audio-only.ffmpeg.log"), TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
-        Assert.True(exit == 0, File.ReadAllText(Path.Combine(dir, "r6--audio-only.ffmpeg.log")));
+        var audioOnly = await ComposeAsync(dir, voices, durationMs, "r6--audio-only", font);
         var black = await MediaFixtures.RunAsync("ffmpeg", "-hide_banner", "-i", audioOnly, "-vf", "blackdetect=d=0.5:pix_th=0.10", "-an", "-f", "null", "-");
         Assert.DoesNotContain("black_start", black);
+    }
+
+    /// <summary>Runs the composite of <paramref name="tracks"/> into <c>{name}.mp4</c>; asserts ffmpeg exits 0 (its log as the message).</summary>
+    private static async Task<string> ComposeAsync(string dir, IReadOnlyList<RecordedTrack> tracks, long durationMs, string name, string? font = null)
+    {
+        var output = Path.Combine(dir, name + ".mp4");
+        var log = Path.Combine(dir, name + ".ffmpeg.log");
+        var exit = await new FfmpegRunner("ffmpeg", TimeProvider.System).RunAsync(
+            CompositeArguments.Build(dir, tracks, durationMs, output, font), log, TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
+        Assert.True(exit == 0, File.ReadAllText(log));
+        return output;
     }
 
     private static async Task<double> MeanLumaAsync(string file, double at, string crop)

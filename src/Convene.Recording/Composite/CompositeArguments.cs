@@ -75,7 +75,7 @@ public static class CompositeArguments
                 graph.Append(Inv($"tpad=stop_mode=clone:stop_duration={length},trim=end={length},"));
                 graph.Append(Inv($"setpts=PTS+{Seconds(segment.FromMs)}/TB,"));
                 graph.Append(Inv($"scale={w}:{h}:force_original_aspect_ratio=decrease,pad={w}:{h}:(ow-iw)/2:(oh-ih)/2:black,setsar=1[t{tile}];"));
-                graph.Append(Inv($"[base{tile}][t{tile}]overlay=x={x}:y={y}:eof_action=pass:enable='between(t,{Seconds(segment.FromMs)},{Seconds(segment.ToMs)})'[base{tile + 1}];"));
+                graph.Append(Overlay(tile, x, y, segment));
                 tile++;
             }
         }
@@ -124,8 +124,12 @@ public static class CompositeArguments
             ? Inv($",drawtext=fontfile={fontFile}:text='{label}':expansion=none:fontcolor=white:fontsize={Math.Clamp(h / 9, 18, 72)}:x=(w-text_w)/2:y=(h-text_h)/2")
             : string.Empty;
         return Inv($"color=c={NameTileColour}:s={w}x{h}:r=30:d={Seconds(segment.ToMs - segment.FromMs)}{text},setpts=PTS+{Seconds(segment.FromMs)}/TB,setsar=1[t{tile}];")
-            + Inv($"[base{tile}][t{tile}]overlay=x={x}:y={y}:eof_action=pass:enable='between(t,{Seconds(segment.FromMs)},{Seconds(segment.ToMs)})'[base{tile + 1}];");
+            + Overlay(tile, x, y, segment);
     }
+
+    /// <summary>Lays tile <paramref name="tile"/> onto the canvas so far, at (x, y), for the segment's time only.</summary>
+    private static string Overlay(int tile, int x, int y, LayoutSegment segment) =>
+        Inv($"[base{tile}][t{tile}]overlay=x={x}:y={y}:eof_action=pass:enable='between(t,{Seconds(segment.FromMs)},{Seconds(segment.ToMs)})'[base{tile + 1}];");
 
     private static string Seconds(long ms) => (ms / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
 
